@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const commaList = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * Every setting Waymark reads, validated once at start-up.
+ * Each one is documented, with its safe default, in `.env.example`.
+ */
+export const settingsSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  PUBLIC_URL: optionalText,
+  NODE_ENV: z.string().default('development'),
+
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: optionalText,
+
+  DIRECT_LINE_SECRET: optionalText,
+  DIRECT_LINE_TOKEN_MINUTES: positiveInt(30),
+  DIRECT_LINE_MODE: z.enum(['self-hosted', 'azure']).default('self-hosted'),
+  AZURE_DIRECT_LINE_SECRET: optionalText,
+  AZURE_DIRECT_LINE_ENDPOINT: z
+    .string()
+    .url()
+    .default('https://directline.botframework.com/v3/directline'),
+  ALLOWED_ORIGINS: commaList,
+  EXIT_URL: z.string().url().default('https://www.bbc.co.uk/weather'),
+
+  STORAGE: z.enum(['memory', 'blob']).default('memory'),
+  AZURE_STORAGE_CONNECTION_STRING: optionalText,
+  STATE_TTL_MINUTES: positiveInt(30),
+
+  METRICS_TOKEN: optionalText,
+  ADMIN_TOKEN: optionalText,
+});
+
+/** Validated settings, plus values derived from them. */
+export type Settings = z.infer<typeof settingsSchema> & {
+  /** The Direct Line secret in force: the configured one, or a random one for this process. */
+  directLineSecret: string;
+};
+
+/**
+ * Reads settings from `env` (by default the process environment, after loading `.env`
+ * if one exists). Throws an error that names each bad setting.
+ */
+export function loadSettings(
+  env: NodeJS.ProcessEnv = readProcessEnv(),
+): Settings {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Invalid settings:\n${z.prettifyError(parsed.error)}`);
+  }
+  const settings = parsed.data;
+  if (settings.STORAGE === 'blob' && !settings.AZURE_STORAGE_CONNECTION_STRING) {
+    throw new Error('Invalid settings: STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING.');
+  }
+  if (settings.DIRECT_LINE_MODE === 'azure' && !settings.AZURE_DIRECT_LINE_SECRET) {
+    throw new Error('Invalid settings: DIRECT_LINE_MODE=azure needs AZURE_DIRECT_LINE_SECRET.');
+  }
+  return {
+    ...settings,
+    // A fresh clone must work with no secret configured, so each process makes its own.
+    directLineSecret: settings.DIRECT_LINE_SECRET ?? randomBytes(32).toString('base64url'),
+  };
+}
+
+function readProcessEnv(): NodeJS.ProcessEnv {
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+}

@@ -1,0 +1,34 @@
+import type { z } from 'zod';
+import { areaListSchema } from './schema/areaSchema.js';
+import { bankHolidaysSchema } from './schema/bankHolidaySchema.js';
+import { commandsSchema, judgementalSchema } from './schema/commandSchema.js';
+import { dialogSchema } from './schema/dialogSchema.js';
+import { emergencyAdviceSchema } from './schema/emergencySchema.js';
+import { routingTableSchema } from './schema/routingSchema.js';
+import { serviceDirectorySchema } from './schema/serviceSchema.js';
+import { urgencyPhrasesSchema } from './schema/urgencySchema.js';
+import { wordingSchema } from './schema/wordingSchema.js';
+
+/**
+ * Every file that staff edit, with the schema that validates it. Paths are relative to the
+ * project root. The order fixes the content version hash.
+ */
+export const contentFiles = {
+  dialog: { path: 'dialogs/triage.yml', schema: dialogSchema },
+  services: { path: 'content/services.yml', schema: serviceDirectorySchema },
+  areas: { path: 'content/areas.yml', schema: areaListSchema },
+  routing: { path: 'content/routing.yml', schema: routingTableSchema },
+  wording: { path: 'content/wording.yml', schema: wordingSchema },
+  emergency: { path: 'content/emergency.yml', schema: emergencyAdviceSchema },
+  urgency: { path: 'content/urgency.yml', schema: urgencyPhrasesSchema },
+  commands: { path: 'content/commands.yml', schema: commandsSchema },
+  judgemental: { path: 'content/judgemental.yml', schema: judgementalSchema },
+  bankHolidays: { path: 'content/bank-holidays.yml', schema: bankHolidaysSchema },
+} as const;
+
+export type ContentKey = keyof typeof contentFiles;
+
+/** The validated content of every file, keyed as in {@link contentFiles}. */
+export type ContentData = {
+  [K in ContentKey]: z.infer<(typeof contentFiles)[K]['schema']>;
+};

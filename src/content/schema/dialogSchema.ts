@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { slotNameSchema } from './eligibilitySchema.js';
+
+const id = z.string().regex(/^[a-z0-9-]+$/, 'Ids are lower-case words joined by hyphens');
+const slotValues = z.partialRecord(slotNameSchema, z.string());
+
+/** One answer to a question: a button, and the words that mean it. */
+export const optionSchema = z.object({
+  value: id.describe('Stored in state when chosen; never the person’s own words'),
+  label: z.string().min(1).describe('Button text'),
+  says: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Short answers that mean this option when this question is asked'),
+  mentions: z
+    .array(z.string().min(1))
+    .default([])
+    .describe('Phrases that fill this answer from free text at any step'),
+  sets: slotValues.optional().describe('Other answers this option implies'),
+  next: id.optional().describe('Jump to this step or built-in reply instead of the next step'),
+});
+
+/** A question block: asks for one slot. */
+export const questionBlockSchema = z.object({
+  question: id,
+  slot: slotNameSchema,
+  text: z.string().min(3),
+  options: z.array(optionSchema).min(2),
+  matchOrder: z
+    .array(id)
+    .optional()
+    .describe('When free text mentions several options, the first in this list wins'),
+  onNotSure: z
+    .enum(['continue', 'remind-999'])
+    .default('continue')
+    .describe('remind-999 sends a short 999 reminder before moving on'),
+});
+
+/** A route block: signposts using the routing table in content/routing.yml. */
+export const routeBlockSchema = z.object({
+  route: id,
+});
+
+export const stepSchema = z.union([questionBlockSchema, routeBlockSchema]);
+
+/** An outcome: the words before the signposted services. */
+export const outcomeSchema = z.object({
+  outcome: id,
+  text: z.string().min(3),
+});
+
+/** A whole conversation. Control runs from one step to the next unless an option jumps. */
+export const dialogSchema = z.object({
+  steps: z.array(stepSchema).min(1),
+  eligibility: z
+    .array(questionBlockSchema)
+    .default([])
+    .describe('Questions asked only when the routing table needs them'),
+  outcomes: z.array(outcomeSchema).min(1),
+});
+
+export type Option = z.infer<typeof optionSchema>;
+export type QuestionBlock = z.infer<typeof questionBlockSchema>;
+export type RouteBlock = z.infer<typeof routeBlockSchema>;
+export type Step = z.infer<typeof stepSchema>;
+export type Outcome = z.infer<typeof outcomeSchema>;
+export type Dialog = z.infer<typeof dialogSchema>;

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { slotNameSchema } from './eligibilitySchema.js';
+
+const id = z.string().regex(/^[a-z0-9-]+$/);
+
+/**
+ * One row of the routing table. Conditions are read in order; a slot not yet known makes
+ * the row not match, unless the slot is listed in `ask`, in which case its question is
+ * asked (that is the only way eligibility questions get asked).
+ */
+export const routingRuleSchema = z.object({
+  outcome: id.describe('The outcome id in dialogs/ that this row leads to'),
+  when: z
+    .partialRecord(slotNameSchema, z.union([z.string(), z.array(z.string()).min(1)]))
+    .default({}),
+  ask: z.array(slotNameSchema).default([]),
+  services: z.array(id).min(1),
+});
+
+/** The ordered routing table: the first row that matches wins. */
+export const routingTableSchema = z.object({
+  rules: z.array(routingRuleSchema).min(1),
+  urgentServices: z
+    .partialRecord(z.string(), z.array(id).min(1))
+    .describe('Same-day helplines for the urgent reply, by place; "default" when unknown'),
+  failSafeServices: z.array(id).min(1),
+  ownLifeServices: z.array(id).min(1),
+});
+
+export type RoutingRule = z.infer<typeof routingRuleSchema>;
+export type RoutingTable = z.infer<typeof routingTableSchema>;

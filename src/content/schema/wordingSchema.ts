@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/** The surfaces whose wording differs: what "exit" can remove, and how to leave fast. */
+export const surfaces = ['web', 'sms', 'teams', 'default'] as const;
+export type Surface = (typeof surfaces)[number];
+
+/** Text that may differ per surface; `default` is used where no variant is given. */
+export const perSurfaceSchema = z.union([
+  z.string().min(1),
+  z.object({
+    default: z.string().min(1),
+    web: z.string().min(1).optional(),
+    sms: z.string().min(1).optional(),
+    teams: z.string().min(1).optional(),
+  }),
+]);
+export type PerSurface = z.infer<typeof perSurfaceSchema>;
+
+const choiceLabel = z.string().min(1).max(40);
+
+/**
+ * The shared wording of the built-in replies. Placeholders in braces are filled in by the
+ * engine: {leave} (how to leave fast on this surface) and {exitLimits} (what exit cannot
+ * remove on this surface).
+ */
+export const wordingSchema = z.object({
+  greeting: perSurfaceSchema,
+  privacyLinkLabel: z.string().min(1),
+  howToLeave: perSurfaceSchema,
+  exitLimits: perSurfaceSchema,
+  emergency: z.object({
+    lines: z.array(perSurfaceSchema).min(1),
+    ownLifeLines: z.array(perSurfaceSchema).min(1),
+    moreIntro: z.string().min(1),
+    moreLabel: choiceLabel,
+    carryOnLabel: choiceLabel,
+  }),
+  urgent: z.object({
+    text: z.string().min(1),
+    strangulationAdvice: z.string().min(1),
+  }),
+  urgentReminder: z.string().min(1),
+  notSafeToChat: perSurfaceSchema,
+  exit: perSurfaceSchema,
+  help: z.string().min(1),
+  failSafe: z.string().min(1),
+  notUnderstood: z.string().min(1),
+  messageTooLong: z.string().min(1),
+  slowDown: z.string().min(1),
+  restarting: z.string().min(1),
+  afterOutcome: z.string().min(1),
+  startOverLabel: choiceLabel,
+  exitLabel: choiceLabel,
+  notSureLabel: choiceLabel,
+  signpost999: z.string().min(1),
+  hours: z.object({
+    always: z.string().min(1),
+    openNow: z.string().min(1),
+    closedNow: z.string().min(1),
+    unknown: z.string().min(1),
+  }),
+  privacyNotice: z.object({
+    title: z.string().min(1),
+    paragraphs: z.array(z.string().min(1)).min(1),
+  }),
+});
+
+export type Wording = z.infer<typeof wordingSchema>;

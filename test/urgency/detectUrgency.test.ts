@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { urgencyPhrasesSchema } from '../../src/content/schema/urgencySchema.js';
+import { createUrgencyDetector } from '../../src/understanding/detectUrgency.js';
+
+const caseSchema = z.array(
+  z.object({
+    text: z.string(),
+    level: z.enum(['emergency', 'urgent', 'routine']),
+    selfHarm: z.boolean().optional(),
+    strangulation: z.boolean().optional(),
+  }),
+);
+
+const cases = caseSchema.parse(parse(readFileSync('test/urgency/cases.yml', 'utf8')));
+const detector = createUrgencyDetector(
+  urgencyPhrasesSchema.parse(parse(readFileSync('content/urgency.yml', 'utf8'))),
+);
+
+describe('urgency detection (test/urgency/cases.yml)', () => {
+  it('has at least 100 phrasings across all three levels', () => {
+    expect(cases.length).to.be.at.least(100);
+    for (const level of ['emergency', 'urgent', 'routine']) {
+      expect(cases.filter((c) => c.level === level).length).to.be.at.least(20);
+    }
+  });
+
+  for (const testCase of cases) {
+    it(`${testCase.level}: ${testCase.text}`, () => {
+      const result = detector.detect(testCase.text);
+      expect(result.level, `categories: ${result.categories.join(', ')}`).to.equal(testCase.level);
+      if (testCase.selfHarm !== undefined) expect(result.ownLife).to.equal(testCase.selfHarm);
+      if (testCase.strangulation && testCase.level === 'urgent') {
+        expect(result.strangulation).to.equal(true);
+      }
+    });
+  }
+
+  it('reads only the start of a very long message, and still finds danger there', () => {
+    const result = detector.detect(`he has a knife ${'a'.repeat(50_000)}`);
+    expect(result.level).to.equal('emergency');
+  });
+
+  it('survives control characters and markup', () => {
+    const result = detector.detect('\u0000\u0007<script>alert(1)</script> he is outside');
+    expect(result.level).to.equal('emergency');
+  });
+});
