@@ -1,0 +1,192 @@
+import type { Activity, ActivityHandler, TurnContext } from 'botbuilder';
+import type { Settings } from '../../config/settings';
+import {
+  conversationUpdateActivity,
+  echoActivity,
+  isExitActivity,
+  toBotActivity,
+  toClientActivity,
+  type PostedActivity,
+} from './activities';
+import type { Conversation } from './conversation';
+import { ConversationStore } from './conversationStore';
+import { InProcessAdapter, type ActivitySink } from './InProcessAdapter';
+import { CHANNEL_ID, type DirectLineLimits } from './limits';
+import { TokenService } from './tokens';
+
+/** A structured log line. Callers never put message text, tokens or contact details in it. */
+export type ChannelLog = (
+  event: string,
+  fields?: Record<string, string | number | boolean>,
+) => void;
+
+/** What the channel needs from the rest of the app. */
+export interface ChannelDeps {
+  bot: ActivityHandler;
+  settings: Settings;
+  forgetConversation: (channelId: string, conversationId: string) => Promise<void>;
+  log: ChannelLog;
+  isEmergency: (text: string) => boolean;
+  limits: DirectLineLimits;
+  onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
+}
+
+/** The outcome of posting an activity. */
+export type PostOutcome =
+  { kind: 'accepted'; id: string } | { kind: 'rate-limited'; retryAfterSeconds: number };
+
+/** Activity types that run a turn; others (typing…) are acknowledged and dropped. */
+const TURN_TYPES = new Set(['message', 'event']);
+
+/**
+ * The self-hosted Direct Line channel without its HTTP layer: conversations, tokens, limits
+ * and turns run through the bot in-process. The routes only translate HTTP to these calls.
+ */
+export class DirectLineChannel {
+  readonly tokens: TokenService;
+  readonly store: ConversationStore;
+  private readonly adapter: InProcessAdapter;
+
+  constructor(private readonly deps: ChannelDeps) {
+    const lifetimeSeconds = deps.settings.DIRECT_LINE_TOKEN_MINUTES * 60;
+    this.tokens = new TokenService(deps.settings.directLineSecret, lifetimeSeconds);
+    // A conversation nobody has touched for a token's lifetime can no longer be reached
+    // with a live token, so it is dropped, and the bot's state for it forgotten.
+    this.store = new ConversationStore(deps.limits, lifetimeSeconds * 1000, (conversation) => {
+      deps.log('directline.conversation_expired');
+      void this.forget(conversation.id);
+    });
+    this.adapter = new InProcessAdapter((id) => {
+      const conversation = this.store.get(id);
+      return conversation ? this.sinkFor(conversation, () => undefined) : undefined;
+    });
+    if (deps.onTurnError) this.adapter.onTurnError = deps.onTurnError;
+  }
+
+  /** Runs the opening conversationUpdate once, so the greeting is queued before any typing. */
+  async start(conversation: Conversation): Promise<void> {
+    if (conversation.started) return;
+    conversation.started = true;
+    await conversation.runExclusive(() =>
+      this.runTurn(conversation, conversationUpdateActivity(conversation)),
+    );
+  }
+
+  /** Posts a client's activity: echoes it and runs a turn, unless the flood limit says no. */
+  async post(conversation: Conversation, posted: PostedActivity): Promise<PostOutcome> {
+    if (!TURN_TYPES.has(posted.type)) return { kind: 'accepted', id: conversation.nextId() };
+    const now = Date.now();
+    const decision = conversation.limiter.take(now);
+    if (!decision.allowed) {
+      if (!this.emergency(posted.text)) {
+        await this.noticeRateLimit(conversation, posted.text, now);
+        return { kind: 'rate-limited', retryAfterSeconds: decision.retryAfterSeconds };
+      }
+      // Limits never swallow an emergency: it is processed and still counted.
+      conversation.limiter.force(now);
+      this.deps.log('directline.rate_limit_bypassed');
+    }
+    return conversation.runExclusive(async () => {
+      const id = conversation.nextId();
+      conversation.enqueue(echoActivity(conversation, id, posted));
+      await this.runTurn(conversation, toBotActivity(conversation, id, posted));
+      return { kind: 'accepted', id } as const;
+    });
+  }
+
+  /**
+   * Handles a message refused for size: the start of its text still goes to the bot, marked
+   * so that it answers with a kind reply that shows 999 (or the emergency reply).
+   */
+  async postOversized(conversation: Conversation, textPrefix: string | undefined): Promise<void> {
+    const text = textPrefix ?? '';
+    const now = Date.now();
+    if (!conversation.limiter.take(now).allowed) {
+      // A flood of oversized bodies gets no more turns, unless one says someone is in danger.
+      if (!this.emergency(text)) return;
+      conversation.limiter.force(now);
+    }
+    await this.limitTurn(conversation, text, 'size');
+  }
+
+  /** Deletes a conversation (its tokens then fail) and forgets the bot's state for it. */
+  async end(conversationId: string): Promise<void> {
+    this.store.delete(conversationId);
+    await this.forget(conversationId);
+  }
+
+  /** Writes a structured log line (never message text, tokens or contact details). */
+  log(event: string, fields?: Record<string, string | number | boolean>): void {
+    this.deps.log(event, fields);
+  }
+
+  /** Stops timers and drops every conversation. */
+  close(): void {
+    this.store.close();
+  }
+
+  /** Tells the flooding client kindly, at most once per rate window, that it must slow down. */
+  private async noticeRateLimit(conversation: Conversation, text: string | undefined, now: number) {
+    if (now - conversation.lastRateNoticeAt < this.deps.limits.rateWindowMs) return;
+    conversation.lastRateNoticeAt = now;
+    this.deps.log('directline.rate_limited');
+    await this.limitTurn(conversation, text ?? '', 'rate');
+  }
+
+  private limitTurn(conversation: Conversation, text: string, limit: 'size' | 'rate') {
+    const clipped = text.slice(0, this.deps.limits.oversizeTextChars);
+    return conversation.runExclusive(() => {
+      const posted: PostedActivity = { type: 'message', text: clipped, textFormat: 'plain' };
+      const activity = toBotActivity(conversation, conversation.nextId(), posted, { limit });
+      return this.runTurn(conversation, activity);
+    });
+  }
+
+  private emergency(text: string | undefined): boolean {
+    if (!text) return false;
+    try {
+      return this.deps.isEmergency(text.slice(0, this.deps.limits.oversizeTextChars));
+    } catch {
+      // When in doubt, choose the higher level: a failing detector lets the message through.
+      return true;
+    }
+  }
+
+  /** Runs one turn; call only inside the conversation's runExclusive. */
+  private async runTurn(conversation: Conversation, activity: Partial<Activity>): Promise<void> {
+    let exit = false;
+    const sink = this.sinkFor(conversation, () => {
+      exit = true;
+    });
+    await this.adapter.processActivity(activity, sink, (context) => this.deps.bot.run(context));
+    if (exit && !conversation.deleted) {
+      this.deps.log('directline.conversation_exit');
+      await this.end(conversation.id);
+    }
+  }
+
+  private sinkFor(conversation: Conversation, onExit: () => void): ActivitySink {
+    return (outgoing) => {
+      if (conversation.deleted) return '';
+      const activity = toClientActivity(conversation, '', outgoing);
+      if (!activity) return '';
+      activity.id = conversation.nextId();
+      conversation.enqueue(activity);
+      if (isExitActivity(activity)) onExit();
+      return activity.id;
+    };
+  }
+
+  private async forget(conversationId: string): Promise<void> {
+    try {
+      await this.deps.forgetConversation(CHANNEL_ID, conversationId);
+    } catch (error) {
+      this.deps.log('directline.forget_failed', { error: errorName(error) });
+    }
+  }
+}
+
+/** The class of an error, safe to log: never its message, which may quote user text. */
+export function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}

@@ -1,0 +1,113 @@
+import type { Activity } from 'botbuilder';
+import { SlidingWindowLimiter } from './rateLimiter';
+import type { DirectLineLimits } from './limits';
+
+/** An activity waiting in a conversation's queue, with its position for watermarks. */
+interface Queued {
+  seq: number;
+  activity: Partial<Activity>;
+}
+
+/** What a poll returns: activities after the client's watermark, and the new watermark. */
+export interface ActivitySet {
+  activities: Partial<Activity>[];
+  watermark: string;
+}
+
+/**
+ * One self-hosted Direct Line conversation, held only in memory.
+ *
+ * It owns the queue of activities waiting for the client (the bot's replies and the echo of
+ * the user's own messages), the watermark sequence, the flood limiter and a turn chain that
+ * runs one turn at a time, so replies keep their order and state is never written by two
+ * turns at once.
+ */
+export class Conversation {
+  /** True once the bot has been told the conversation started (the greeting is queued). */
+  started = false;
+  /** True when the user id was bound by the server (from a token request), not the client. */
+  userBound = false;
+  /** Set when the conversation has been deleted, so late replies are dropped, not queued. */
+  deleted = false;
+  /** When the client was last told kindly that it is sending too fast (ms since epoch). */
+  lastRateNoticeAt = 0;
+  readonly limiter: SlidingWindowLimiter;
+  private readonly queue: Queued[] = [];
+  private lastSeq = 0;
+  private lastSeen: number;
+  private turnChain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly id: string,
+    public userId: string,
+    public locale: string | undefined,
+    private readonly limits: DirectLineLimits,
+    now: number,
+  ) {
+    this.limiter = new SlidingWindowLimiter(limits.rateMessages, limits.rateWindowMs);
+    this.lastSeen = now;
+  }
+
+  /** Records client activity, which keeps the conversation from expiring. */
+  touch(now: number): void {
+    this.lastSeen = now;
+  }
+
+  /** True when the client has been silent for longer than `idleMs`. */
+  isIdle(now: number, idleMs: number): boolean {
+    return now - this.lastSeen > idleMs;
+  }
+
+  /** Gives the next activity id, in the `conversationId|0000001` form Azure uses. */
+  nextId(): string {
+    this.lastSeq += 1;
+    return `${this.id}|${String(this.lastSeq).padStart(7, '0')}`;
+  }
+
+  /** Queues an activity whose id came from `nextId()`. */
+  enqueue(activity: Partial<Activity>): void {
+    if (this.deleted) return;
+    const seq = Number((activity.id ?? '').split('|').pop());
+    this.queue.push({ seq: Number.isFinite(seq) ? seq : this.lastSeq, activity });
+    // A client that never reads must not grow memory without bound.
+    if (this.queue.length > this.limits.maxQueuedActivities) this.queue.shift();
+  }
+
+  /**
+   * Returns what the client has not yet acknowledged. A watermark is the client's proof that
+   * it has read up to there, so everything at or before it is dropped from memory now.
+   */
+  read(watermark: string | undefined): ActivitySet {
+    const parsed =
+      watermark !== undefined && /^\d{1,15}$/.test(watermark) ? Number(watermark) : NaN;
+    // A watermark from the future would otherwise acknowledge replies not yet written.
+    const acked = Number.isNaN(parsed) ? undefined : Math.min(parsed, this.lastSeq);
+    if (acked !== undefined) {
+      let drop = 0;
+      while (drop < this.queue.length && (this.queue[drop]?.seq ?? Infinity) <= acked) drop++;
+      if (drop > 0) this.queue.splice(0, drop);
+    }
+    const last = this.queue[this.queue.length - 1];
+    const mark = last ? last.seq : (acked ?? this.lastSeq);
+    return { activities: this.queue.map((item) => item.activity), watermark: String(mark) };
+  }
+
+  /** Number of activities waiting for the client. */
+  get queuedCount(): number {
+    return this.queue.length;
+  }
+
+  /** Runs `turn` after every turn already queued for this conversation has finished. */
+  runExclusive<T>(turn: () => Promise<T>): Promise<T> {
+    const result = this.turnChain.then(turn, turn);
+    // The chain must survive a failed turn; the caller still sees the failure.
+    this.turnChain = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Forgets everything queued; called when the conversation is deleted or expires. */
+  clear(): void {
+    this.deleted = true;
+    this.queue.length = 0;
+  }
+}

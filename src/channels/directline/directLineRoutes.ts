@@ -1,0 +1,210 @@
+import type { Request, Response, Server } from 'restify';
+import { parsePostedActivity } from './activities';
+import { readBody } from './bodyReader';
+import type { Conversation } from './conversation';
+import { StoreFullError } from './conversationStore';
+import { errorName, type DirectLineChannel } from './DirectLineChannel';
+import { bearer, parseJson, pathId, queryParam, sendError, sendJson } from './http';
+import type { DirectLineLimits } from './limits';
+import type { Credential } from './tokens';
+import { newUserId, readStartBody } from './userIds';
+
+/** Where the channel is served; Web Chat is given this as its `domain`. */
+export const DIRECT_LINE_BASE = '/v3/directline';
+
+type Handler = (req: Request, res: Response) => Promise<void>;
+
+/**
+ * Registers the Direct Line v3 REST routes (polling only). Every route checks its
+ * credential before it looks at the conversation, so a stranger learns nothing about which
+ * conversations exist. `wrap` adds the common headers and error safety net.
+ */
+export function registerDirectLineRoutes(
+  server: Server,
+  channel: DirectLineChannel,
+  limits: DirectLineLimits,
+  wrap: (handler: Handler) => Handler,
+): void {
+  const bodyLimits = {
+    maxBytes: limits.maxBodyBytes,
+    drainBytes: limits.drainBodyBytes,
+    prefixChars: limits.oversizeTextChars,
+  };
+
+  /** Checks the bearer credential, answering 403 itself when it is not good enough. */
+  const authorize = (req: Request, res: Response, conversationId?: string) => {
+    const credential = channel.tokens.check(bearer(req));
+    if (credential.kind === 'secret') return credential;
+    if (
+      credential.kind === 'token' &&
+      (!conversationId || credential.claims.conv === conversationId)
+    ) {
+      return credential;
+    }
+    const expired = credential.kind === 'expired';
+    sendError(
+      res,
+      403,
+      expired ? 'TokenExpired' : 'Forbidden',
+      expired ? 'Token expired.' : 'Not allowed.',
+    );
+    return undefined;
+  };
+
+  /** Looks a conversation up after authorization, answering 404 when it does not exist. */
+  const find = (res: Response, id: string | undefined): Conversation | undefined => {
+    const conversation = id ? channel.store.get(id) : undefined;
+    if (!conversation) sendError(res, 404, 'NotFound', 'Conversation not found.');
+    else conversation.touch(Date.now());
+    return conversation;
+  };
+
+  /** Reads a small JSON body; answers 413/400 itself and gives undefined when it is bad. */
+  const readJson = async (req: Request, res: Response): Promise<unknown> => {
+    const body = await readBody(req, bodyLimits);
+    if (body.kind === 'too-large') return sendError(res, 413, 'TooLarge', 'Body too large.');
+    const parsed = body.kind === 'ok' ? parseJson(body.text) : { ok: false as const };
+    if (!parsed.ok) return sendError(res, 400, 'BadArgument', 'Malformed JSON.');
+    return parsed.value;
+  };
+
+  const conversationInfo = (conversation: Conversation, credential: Credential) => {
+    const user = credential.kind === 'token' ? credential.claims.user : undefined;
+    return { conversationId: conversation.id, ...channel.tokens.issue(conversation.id, user) };
+  };
+
+  const storeFull = (res: Response, error: unknown) => {
+    if (!(error instanceof StoreFullError)) throw error;
+    sendError(res, 503, 'ServiceUnavailable', 'Too busy; try again shortly.', {
+      'Retry-After': '30',
+    });
+  };
+
+  server.post(
+    `${DIRECT_LINE_BASE}/tokens/generate`,
+    wrap(async (req, res) => {
+      const credential = authorize(req, res);
+      if (!credential) return;
+      if (credential.kind !== 'secret')
+        return sendError(res, 403, 'Forbidden', 'Needs the secret.');
+      const body = await readJson(req, res);
+      if (body === undefined) return;
+      const { userId, locale } = readStartBody(body);
+      try {
+        const conversation = channel.store.create(userId ?? newUserId(), locale);
+        conversation.userBound = userId !== undefined;
+        sendJson(res, 200, {
+          conversationId: conversation.id,
+          ...channel.tokens.issue(conversation.id, userId),
+        });
+      } catch (error) {
+        storeFull(res, error);
+      }
+    }),
+  );
+
+  server.post(
+    `${DIRECT_LINE_BASE}/tokens/refresh`,
+    wrap(async (req, res) => {
+      const credential = authorize(req, res);
+      if (!credential) return;
+      if (credential.kind !== 'token')
+        return sendError(res, 403, 'Forbidden', 'Refresh needs a token.');
+      const conversation = find(res, credential.claims.conv);
+      if (conversation) sendJson(res, 200, conversationInfo(conversation, credential));
+    }),
+  );
+
+  server.post(
+    `${DIRECT_LINE_BASE}/conversations`,
+    wrap(async (req, res) => {
+      const credential = authorize(req, res);
+      if (!credential) return;
+      let conversation: Conversation | undefined;
+      if (credential.kind === 'token') {
+        conversation = find(res, credential.claims.conv);
+        if (!conversation) return;
+      }
+      const body = await readJson(req, res);
+      if (body === undefined) return;
+      const { userId, locale } = readStartBody(body);
+      try {
+        conversation ??= channel.store.create(userId ?? newUserId(), locale);
+      } catch (error) {
+        return storeFull(res, error);
+      }
+      if (!conversation.started && !conversation.userBound && userId) conversation.userId = userId;
+      if (!conversation.started && locale) conversation.locale = locale;
+      await channel.start(conversation).catch((error: unknown) => {
+        // The conversation stays open: the person can still type, and the bot may recover.
+        channelLog(channel, 'directline.greeting_failed', error);
+      });
+      sendJson(res, 201, conversationInfo(conversation, credential));
+    }),
+  );
+
+  server.get(
+    `${DIRECT_LINE_BASE}/conversations/:id`,
+    wrap(async (req, res) => {
+      const credential = authorize(req, res, pathId(req, 'id') ?? '-');
+      const conversation = credential && find(res, pathId(req, 'id'));
+      if (credential && conversation)
+        sendJson(res, 200, conversationInfo(conversation, credential));
+    }),
+  );
+
+  server.get(
+    `${DIRECT_LINE_BASE}/conversations/:id/activities`,
+    wrap(async (req, res) => {
+      const credential = authorize(req, res, pathId(req, 'id') ?? '-');
+      const conversation = credential && find(res, pathId(req, 'id'));
+      if (conversation) sendJson(res, 200, conversation.read(queryParam(req, 'watermark')));
+    }),
+  );
+
+  server.post(
+    `${DIRECT_LINE_BASE}/conversations/:id/activities`,
+    wrap(async (req, res) => {
+      const credential = authorize(req, res, pathId(req, 'id') ?? '-');
+      const conversation = credential && find(res, pathId(req, 'id'));
+      if (!conversation) return;
+      const body = await readBody(req, bodyLimits);
+      if (body.kind === 'too-large') {
+        channelLog(channel, 'directline.body_too_large', undefined, { bytes: body.bytes });
+        await channel.start(conversation);
+        await channel.postOversized(conversation, body.textPrefix);
+        const headers: Record<string, string> = body.cutOff ? { Connection: 'close' } : {};
+        return sendError(res, 413, 'MessageSizeTooBig', 'Message too large.', headers);
+      }
+      const parsed = body.kind === 'ok' ? parseJson(body.text) : { ok: false as const };
+      if (!parsed.ok) return sendError(res, 400, 'BadArgument', 'Malformed JSON.');
+      const posted = parsePostedActivity(parsed.value);
+      if (!posted) return sendError(res, 400, 'BadArgument', 'Not an activity.');
+      await channel.start(conversation);
+      let outcome: Awaited<ReturnType<typeof channel.post>>;
+      try {
+        outcome = await channel.post(conversation, posted);
+      } catch (error) {
+        // As Azure does: the bot failed this turn. The channel and other turns carry on.
+        channelLog(channel, 'directline.turn_failed', error);
+        return sendError(res, 502, 'BotError', 'The bot could not handle this message.');
+      }
+      if (outcome.kind === 'accepted') return sendJson(res, 200, { id: outcome.id });
+      const retryAfter = String(outcome.retryAfterSeconds);
+      sendError(res, 429, 'TooManyRequests', 'Too many messages.', { 'Retry-After': retryAfter });
+    }),
+  );
+
+  const notFound = wrap(async (_req, res) => sendError(res, 404, 'NotFound', 'Not found.'));
+  server.get(`${DIRECT_LINE_BASE}/*`, notFound);
+  server.post(`${DIRECT_LINE_BASE}/*`, notFound);
+}
+
+function channelLog(
+  channel: DirectLineChannel,
+  event: string,
+  error?: unknown,
+  fields: Record<string, string | number | boolean> = {},
+): void {
+  channel.log(event, error === undefined ? fields : { ...fields, error: errorName(error) });
+}

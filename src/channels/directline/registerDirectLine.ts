@@ -1,0 +1,72 @@
+import type { ActivityHandler, TurnContext } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import type { Settings } from '../../config/settings';
+import { DirectLineChannel, errorName } from './DirectLineChannel';
+import { DIRECT_LINE_BASE, registerDirectLineRoutes } from './directLineRoutes';
+import { applyCommonHeaders, safeHandler, sendJson } from './http';
+import { resolveLimits, type DirectLineLimits } from './limits';
+import { registerWebchatRoutes, WEBCHAT_END_PATH, WEBCHAT_TOKEN_PATH } from './webchatRoutes';
+
+/** Options for `registerDirectLine`. */
+export interface DirectLineOptions {
+  /** The bot; turns run in-process through `bot.run(context)`. */
+  bot: ActivityHandler;
+  /** Validated settings; `settings.directLineSecret` is the secret in force. */
+  settings: Settings;
+  /** Wipes the bot's state for a conversation (on exit, on quick exit and on expiry). */
+  forgetConversation: (channelId: string, conversationId: string) => Promise<void>;
+  /** Structured log. Never given message text, tokens, phone numbers or emails. */
+  log?: (event: string, fields?: Record<string, string | number | boolean>) => void;
+  /**
+   * Says whether a message contains an emergency phrase, so it bypasses the flood limit.
+   * Default: nothing bypasses it. Called on at most the first 8 KB of a message.
+   */
+  isEmergency?: (text: string) => boolean;
+  /** Runs when a turn throws, e.g. to send the fail-safe reply. Default: the POST gets 502. */
+  onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
+  /** Overrides of the channel's limits, for tests and the bench. */
+  limits?: Partial<DirectLineLimits>;
+}
+
+/**
+ * Serves the self-hosted Direct Line v3 channel at `/v3/directline` (polling), and the
+ * widget's `/api/webchat/token` and `/api/webchat/end`, on `server`.
+ *
+ * Conversations live in this process's memory, so several instances need sticky routing by
+ * conversation id. Returns `close()`, which stops the expiry timer and drops every
+ * conversation (call it when the server closes).
+ */
+export function registerDirectLine(server: Server, options: DirectLineOptions): { close(): void } {
+  const log = options.log ?? (() => undefined);
+  const limits = resolveLimits(options.limits);
+  const allowedOrigins = options.settings.ALLOWED_ORIGINS;
+  const channel = new DirectLineChannel({
+    bot: options.bot,
+    settings: options.settings,
+    forgetConversation: options.forgetConversation,
+    log,
+    isEmergency: options.isEmergency ?? (() => false),
+    limits,
+    onTurnError: options.onTurnError,
+  });
+
+  const wrap = (handler: (req: Request, res: Response) => Promise<void>) =>
+    safeHandler(
+      async (req, res) => {
+        applyCommonHeaders(req, res, allowedOrigins);
+        await handler(req, res);
+      },
+      (error) => log('directline.request_failed', { error: errorName(error) }),
+    );
+
+  // Browsers ask first (preflight) because the channel's requests carry Authorization.
+  const preflight = wrap(async (_req, res) => sendJson(res, 204));
+  server.opts(`${DIRECT_LINE_BASE}/*`, preflight);
+  server.opts(WEBCHAT_TOKEN_PATH, preflight);
+  server.opts(WEBCHAT_END_PATH, preflight);
+
+  registerDirectLineRoutes(server, channel, limits, wrap);
+  registerWebchatRoutes(server, channel, options.settings, wrap);
+
+  return { close: () => channel.close() };
+}

@@ -1,0 +1,195 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ActivityHandler, type Activity } from 'botbuilder';
+import restify from 'restify';
+import { loadSettings, type Settings } from '../../src/config/settings';
+import {
+  registerDirectLine,
+  type DirectLineOptions,
+} from '../../src/channels/directline/registerDirectLine';
+
+/** The phrase the stand-in detector treats as an emergency. */
+export const EMERGENCY_PHRASE = 'he is here now';
+
+function signpost(step: string, urgency = 'routine') {
+  return { signpost: { urgency, step, services: [], contentVersion: 'test' } };
+}
+
+/**
+ * A tiny bot standing in for Waymark's: it greets with 999, replies to limits kindly,
+ * answers an emergency phrase, says "exit" with step 'exit', and throws on "boom".
+ * Its replies never quote the user's text, only its length.
+ */
+export class StandInBot extends ActivityHandler {
+  readonly turns: Partial<Activity>[] = [];
+
+  constructor() {
+    super();
+    this.onMembersAdded(async (context, next) => {
+      for (const member of context.activity.membersAdded ?? []) {
+        if (member.id !== context.activity.recipient.id) {
+          await context.sendActivity({
+            type: 'message',
+            text: 'Hello. If you are in danger, call 999.',
+            channelData: signpost('greeting'),
+          });
+        }
+      }
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      const activity = context.activity;
+      this.turns.push(activity);
+      const text = activity.text ?? '';
+      const limit = (activity.channelData as { waymark?: { limit?: string } } | undefined)?.waymark
+        ?.limit;
+      if (text.includes(EMERGENCY_PHRASE)) {
+        await context.sendActivity({
+          text: 'Call 999 now.',
+          channelData: signpost('emergency', 'emergency'),
+        });
+      } else if (limit) {
+        await context.sendActivity({
+          text: `limit ${limit} ${text.length}; call 999`,
+          channelData: signpost('limit'),
+        });
+      } else if (text === 'boom') {
+        throw new Error('stand-in failure');
+      } else if (text === 'exit') {
+        await context.sendActivity({ text: 'Goodbye.', channelData: signpost('exit') });
+      } else {
+        await context.sendActivity({ text: `got ${text.length}`, channelData: signpost('echo') });
+      }
+      await next();
+    });
+  }
+}
+
+/** A running server with the channel on it. */
+export interface TestServer {
+  url: string;
+  settings: Settings;
+  bot: StandInBot;
+  forgotten: [string, string][];
+  logs: [string, Record<string, unknown> | undefined][];
+  close(): Promise<void>;
+}
+
+/** Starts restify on 127.0.0.1, port 0, with the channel registered. */
+export async function startServer(
+  env: Record<string, string> = {},
+  extra: Partial<DirectLineOptions> = {},
+): Promise<TestServer> {
+  const settings = loadSettings({ DIRECT_LINE_SECRET: 'test-secret-value', ...env });
+  const bot = new StandInBot();
+  const forgotten: [string, string][] = [];
+  const logs: [string, Record<string, unknown> | undefined][] = [];
+  const server = restify.createServer({ handleUncaughtExceptions: false });
+  const channel = registerDirectLine(server, {
+    bot,
+    settings,
+    forgetConversation: async (channelId, id) => void forgotten.push([channelId, id]),
+    log: (event, fields) => void logs.push([event, fields]),
+    isEmergency: (text) => text.includes(EMERGENCY_PHRASE),
+    ...extra,
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    settings,
+    bot,
+    forgotten,
+    logs,
+    close: async () => {
+      channel.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** A response, with its body parsed as JSON when it is JSON. */
+export interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  text: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read loose JSON
+  json: any;
+}
+
+/** Makes one request with node's http (which, unlike fetch, may set Origin). */
+export function request(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<Reply> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined && !headers['Content-Type']) {
+    headers['Content-Type'] = 'application/json';
+  }
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${path}`, { method, headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let json: unknown;
+        try {
+          json = text ? JSON.parse(text) : undefined;
+        } catch {
+          json = undefined;
+        }
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+      });
+    });
+    req.on('error', reject);
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+/** Opens a conversation with the secret and returns its id and token. */
+export async function openConversation(
+  base: string,
+  body: unknown = {},
+): Promise<{ conversationId: string; token: string }> {
+  const reply = await request(base, 'POST', '/v3/directline/conversations', {
+    token: 'test-secret-value',
+    body: JSON.stringify(body),
+  });
+  if (reply.status !== 201) throw new Error(`open failed: ${reply.status}`);
+  return reply.json as { conversationId: string; token: string };
+}
+
+/** Posts a message activity as Web Chat would. */
+export function postMessage(
+  base: string,
+  conversationId: string,
+  token: string,
+  text: string,
+  clientActivityID = `c-${Math.random().toString(36).slice(2)}`,
+): Promise<Reply> {
+  const body = JSON.stringify({
+    type: 'message',
+    text,
+    textFormat: 'plain',
+    from: { id: 'r_user', role: 'user' },
+    channelData: { clientActivityID },
+  });
+  return request(base, 'POST', `/v3/directline/conversations/${conversationId}/activities`, {
+    token,
+    body,
+  });
+}
+
+/** Reads the conversation's activities from a watermark. */
+export function poll(base: string, conversationId: string, token: string, watermark = '') {
+  return request(
+    base,
+    'GET',
+    `/v3/directline/conversations/${conversationId}/activities?watermark=${watermark}`,
+    { token },
+  );
+}
