@@ -1,0 +1,46 @@
+import type { Surface } from '../../engine/types.js';
+
+/** How a channel shows choices: tappable suggestions, card buttons, or a numbered list. */
+export type ChoiceStyle = 'suggested-actions' | 'card-buttons' | 'numbered-list';
+
+/** What a channel can show, which decides how a reply is rendered there. */
+export interface ChannelCapabilities {
+  surface: Surface;
+  choices: ChoiceStyle;
+  /** Service cards with call and website buttons, or services written out as text. */
+  serviceCards: boolean;
+  markdown: boolean;
+}
+
+const web: ChannelCapabilities = {
+  surface: 'web',
+  choices: 'suggested-actions',
+  serviceCards: true,
+  markdown: true,
+};
+
+/**
+ * The capability table, by Bot Framework channel id. Unknown channels get plain text and
+ * numbered choices, which every channel can show.
+ */
+const capabilities: Record<string, ChannelCapabilities> = {
+  webchat: web,
+  directline: web,
+  emulator: { ...web, surface: 'default' },
+  test: { ...web, surface: 'default' },
+  msteams: { surface: 'teams', choices: 'card-buttons', serviceCards: true, markdown: true },
+  sms: { surface: 'sms', choices: 'numbered-list', serviceCards: false, markdown: false },
+  twilio: { surface: 'sms', choices: 'numbered-list', serviceCards: false, markdown: false },
+};
+
+const fallback: ChannelCapabilities = {
+  surface: 'default',
+  choices: 'numbered-list',
+  serviceCards: false,
+  markdown: false,
+};
+
+/** The capabilities of a channel id. */
+export function capabilitiesOf(channelId: string): ChannelCapabilities {
+  return capabilities[channelId] ?? fallback;
+}

@@ -1,0 +1,31 @@
+import type { Reply } from '../../engine/types.js';
+import { serviceLines } from './describeService.js';
+import type { OutgoingActivity, RenderOptions } from './outgoingActivity.js';
+
+/**
+ * Renders a reply as plain text with numbered choices, for SMS and any channel that cannot
+ * show buttons. Numbers match the engine's reading of "1", "2"…, so a reply of "2" works.
+ */
+export function convertReplyToText(reply: Reply, options: RenderOptions): OutgoingActivity {
+  const lines = [reply.text];
+  for (const service of reply.services) lines.push('', ...serviceLines(service, true));
+  for (const link of reply.links) {
+    lines.push(`${link.label}: ${new URL(link.url, options.linkBase).toString()}`);
+  }
+  if (reply.choices.length > 0) {
+    lines.push('', ...reply.choices.map((choice, index) => `${index + 1}. ${choice.label}`));
+  }
+  return {
+    type: 'message',
+    text: lines.join('\n'),
+    textFormat: 'plain',
+    channelData: {
+      signpost: {
+        urgency: reply.urgency,
+        step: reply.step,
+        services: [...reply.signposted],
+        contentVersion: options.contentVersion,
+      },
+    },
+  };
+}

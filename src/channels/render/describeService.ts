@@ -1,0 +1,17 @@
+import type { ContactView, ServiceView } from '../../engine/types.js';
+
+/** A contact as one line of text: "Call 0808 2000 247" or "Text SHOUT to 85258". */
+export function contactLine(contact: ContactView): string {
+  return contact.how ? `${contact.how} ${contact.value}` : `${contact.label}: ${contact.value}`;
+}
+
+/** A service written out as plain lines, for text-only channels and card bodies. */
+export function serviceLines(service: ServiceView, withName: boolean): string[] {
+  const lines: string[] = withName ? [service.name, service.summary] : [service.summary];
+  for (const offer of service.offers) {
+    lines.push(`- ${offer.text}`);
+    for (const contact of offer.contacts) lines.push(`  ${contactLine(contact)}`);
+    if (offer.hours) lines.push(`  ${offer.hours}`);
+  }
+  return lines;
+}

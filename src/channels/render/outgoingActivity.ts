@@ -1,0 +1,46 @@
+import type { Urgency } from '../../engine/types.js';
+
+/**
+ * What every reply activity carries, so outside checks and safeguarding leads can tie a
+ * message to its step, its urgency and the content version that produced it.
+ */
+export interface Signpost {
+  urgency: Urgency;
+  step: string;
+  services: string[];
+  contentVersion: string;
+}
+
+/** A card button. */
+export interface CardAction {
+  type: 'imBack' | 'openUrl' | 'call';
+  title: string;
+  value: string;
+}
+
+/** A Bot Framework hero card attachment. */
+export interface HeroCardAttachment {
+  contentType: 'application/vnd.microsoft.card.hero';
+  content: { title?: string; subtitle?: string; text?: string; buttons?: CardAction[] };
+}
+
+/**
+ * A reply activity in Bot Framework shape, written without importing botbuilder, so the
+ * renderers stay pure and survive a move to another SDK.
+ */
+export interface OutgoingActivity {
+  type: 'message';
+  text: string;
+  textFormat: 'plain' | 'markdown';
+  attachments?: HeroCardAttachment[];
+  attachmentLayout?: 'list' | 'carousel';
+  suggestedActions?: { actions: CardAction[]; to: string[] };
+  channelData: { signpost: Signpost };
+}
+
+/** Options every renderer takes. */
+export interface RenderOptions {
+  contentVersion: string;
+  /** Absolute base for site-relative links such as /privacy. */
+  linkBase: string;
+}

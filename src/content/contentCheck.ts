@@ -1,0 +1,215 @@
+import { stepId } from '../engine/compileConversation.js';
+import { listFacts } from './listUnverifiedFacts.js';
+import { ContentError, loadContent, type Content, type ReadContentFile } from './loadContent.js';
+import { findNumbers, isValidUkNumber } from './phoneNumbers.js';
+import type { PerSurface } from './schema/wordingSchema.js';
+
+/** One problem found in the content, with the rule it breaks and where. */
+export interface Finding {
+  rule:
+    | 'schema'
+    | 'reachable'
+    | 'ends-at-outcome'
+    | 'mentions-999'
+    | 'emergency-length'
+    | 'judgemental'
+    | 'phone-number'
+    | 'unverified'
+    | 'stale';
+  file: string;
+  path: string;
+  message: string;
+}
+
+export interface CheckResult {
+  content?: Content;
+  errors: Finding[];
+  warnings: Finding[];
+}
+
+/** Built-in replies that an option may jump to. */
+const BUILT_IN_TARGETS = new Set(['emergency', 'not-safe-to-chat']);
+const DIALOG = 'dialogs/triage.yml';
+const ROUTING = 'content/routing.yml';
+const WORDING = 'content/wording.yml';
+const STALE_AFTER_MONTHS = 6;
+
+function variants(text: PerSurface): [string, string][] {
+  return typeof text === 'string'
+    ? [['', text]]
+    : Object.entries(text).filter((entry): entry is [string, string] => Boolean(entry[1]));
+}
+
+/**
+ * The content check behind `npm run content:check`: schema, reachability, outcomes, 999,
+ * the emergency reply's length, judgemental wording, phone numbers and fact provenance.
+ * Unverified and stale facts are warnings; everything else is an error.
+ */
+export function checkContent(read: ReadContentFile, today = new Date()): CheckResult {
+  let content: Content;
+  try {
+    content = loadContent(read);
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    return {
+      errors: [{ rule: 'schema', file: error.file, path: '', message: error.message }],
+      warnings: [],
+    };
+  }
+  const errors: Finding[] = [];
+  const warnings: Finding[] = [];
+  checkFlow(content, errors);
+  check999(content, errors);
+  checkWordingRules(content, errors);
+  for (const fact of listFacts(content)) {
+    const where = { file: fact.file, path: fact.path };
+    if (fact.status === 'unverified') {
+      warnings.push({ rule: 'unverified', ...where, message: `unverified: ${fact.summary} (source: ${fact.source})` });
+    }
+    const stale = new Date(today);
+    stale.setMonth(stale.getMonth() - STALE_AFTER_MONTHS);
+    if (new Date(fact.checked) < stale) {
+      warnings.push({ rule: 'stale', ...where, message: `last checked ${fact.checked}, over ${STALE_AFTER_MONTHS} months ago` });
+    }
+  }
+  return { content, errors, warnings };
+}
+
+function checkFlow(content: Content, errors: Finding[]): void {
+  const { dialog, routing, services } = content;
+  const ids = dialog.steps.map(stepId);
+  const stepIds = new Set(ids);
+  const serviceIds = new Set(services.services.map((service) => service.id));
+  const outcomeIds = new Set(dialog.outcomes.map((outcome) => outcome.outcome));
+  const eligibilitySlots = new Map(dialog.eligibility.map((q) => [q.slot, q.question]));
+  const reached = new Set<string>();
+  const reachedOutcomes = new Set<string>();
+  const reachedEligibility = new Set<string>();
+  const queue = ids.length > 0 ? [0] : [];
+  while (queue.length > 0) {
+    const index = queue.shift() ?? 0;
+    const step = dialog.steps[index];
+    if (!step || reached.has(stepId(step))) continue;
+    reached.add(stepId(step));
+    if ('route' in step) {
+      for (const rule of routing.rules) {
+        reachedOutcomes.add(rule.outcome);
+        for (const slot of rule.ask) {
+          const question = eligibilitySlots.get(slot);
+          if (question) reachedEligibility.add(question);
+        }
+      }
+      continue;
+    }
+    let fallsThrough = false;
+    for (const option of step.options) {
+      if (!option.next) fallsThrough = true;
+      else if (BUILT_IN_TARGETS.has(option.next)) continue;
+      else if (stepIds.has(option.next)) queue.push(ids.indexOf(option.next));
+      else {
+        errors.push({ rule: 'ends-at-outcome', file: DIALOG, path: `${step.question}.${option.value}.next`, message: `jumps to "${option.next}", which is not a step or built-in reply` });
+      }
+    }
+    // "not sure" always moves on, so the next step is always reachable from a question.
+    fallsThrough = true;
+    if (fallsThrough) {
+      if (index + 1 < dialog.steps.length) queue.push(index + 1);
+      else errors.push({ rule: 'ends-at-outcome', file: DIALOG, path: `steps.${step.question}`, message: 'the last step is a question, so the conversation ends without an outcome' });
+    }
+  }
+  dialog.steps.forEach((step, index) => {
+    if (!reached.has(stepId(step))) {
+      errors.push({ rule: 'reachable', file: DIALOG, path: `steps[${index}]`, message: `step "${stepId(step)}" can never be reached` });
+    }
+  });
+  for (const question of dialog.eligibility) {
+    if (!reachedEligibility.has(question.question)) {
+      errors.push({ rule: 'reachable', file: DIALOG, path: `eligibility.${question.question}`, message: 'no routing rule asks this question' });
+    }
+  }
+  for (const outcome of outcomeIds) {
+    if (!reachedOutcomes.has(outcome)) {
+      errors.push({ rule: 'reachable', file: DIALOG, path: `outcomes.${outcome}`, message: 'no routing rule leads to this outcome' });
+    }
+  }
+  routing.rules.forEach((rule, index) => {
+    if (!outcomeIds.has(rule.outcome)) {
+      errors.push({ rule: 'ends-at-outcome', file: ROUTING, path: `rules[${index}].outcome`, message: `outcome "${rule.outcome}" is not in ${DIALOG}` });
+    }
+    for (const id of rule.services) {
+      if (!serviceIds.has(id)) errors.push({ rule: 'ends-at-outcome', file: ROUTING, path: `rules[${index}].services`, message: `service "${id}" is not in content/services.yml` });
+    }
+  });
+  const last = routing.rules[routing.rules.length - 1];
+  if (!last || Object.keys(last.when).length > 0) {
+    errors.push({ rule: 'ends-at-outcome', file: ROUTING, path: 'rules', message: 'the last rule must have no conditions, so everyone reaches an outcome' });
+  }
+  if (!dialog.steps.some((step) => 'route' in step)) {
+    errors.push({ rule: 'ends-at-outcome', file: DIALOG, path: 'steps', message: 'no route step: the conversation never signposts' });
+  }
+}
+
+function check999(content: Content, errors: Finding[]): void {
+  const { wording } = content;
+  const need999 = (text: string, path: string) => {
+    if (!/\b999\b/.test(text)) errors.push({ rule: 'mentions-999', file: WORDING, path, message: 'must mention 999' });
+  };
+  for (const [surface, text] of variants(wording.greeting)) need999(text, `greeting${surface ? `.${surface}` : ''}`);
+  need999(wording.signpost999, 'signpost999');
+  for (const key of ['lines', 'ownLifeLines'] as const) {
+    const lines = wording.emergency[key];
+    need999(lines.map((line) => variants(line).map(([, text]) => text).join(' ')).join(' '), `emergency.${key}`);
+    if (!variants(lines[0] ?? '').every(([, text]) => /\b999\b/.test(text))) {
+      errors.push({ rule: 'mentions-999', file: WORDING, path: `emergency.${key}[0]`, message: 'the emergency reply must put 999 first' });
+    }
+    const lineCount = lines.reduce((count, line) => count + Math.max(...variants(line).map(([, text]) => text.split('\n').length)), 0);
+    if (lineCount > 3) {
+      errors.push({ rule: 'emergency-length', file: WORDING, path: `emergency.${key}`, message: `has ${lineCount} lines; at most 3, because someone may be watching the screen` });
+    }
+  }
+}
+
+/** Every string a person can read, with its file and path. */
+function userFacingText(content: Content): { file: string; path: string; text: string }[] {
+  const found: { file: string; path: string; text: string }[] = [];
+  const walk = (file: string, value: unknown, path: string, skip: Set<string>) => {
+    if (typeof value === 'string') found.push({ file, path, text: value });
+    else if (Array.isArray(value)) value.forEach((item, i) => walk(file, item, `${path}[${i}]`, skip));
+    else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        if (!skip.has(key)) walk(file, child, path ? `${path}.${key}` : key, skip);
+      }
+    }
+  };
+  const machineKeys = new Set(['says', 'mentions', 'value', 'question', 'slot', 'next', 'sets', 'matchOrder', 'onNotSure', 'outcome', 'route', 'source', 'checked', 'status', 'note', 'id', 'kind', 'for', 'days', 'from', 'to', 'bankHolidays']);
+  walk(DIALOG, content.dialog, '', machineKeys);
+  walk(WORDING, content.wording, '', machineKeys);
+  walk('content/services.yml', content.services, '', machineKeys);
+  walk('content/emergency.yml', content.emergency, '', machineKeys);
+  return found;
+}
+
+function checkWordingRules(content: Content, errors: Finding[]): void {
+  const banned = content.judgemental.phrases.map((phrase) => phrase.toLowerCase().replace(/’/g, "'"));
+  for (const { file, path, text } of userFacingText(content)) {
+    const lower = text.toLowerCase().replace(/’/g, "'");
+    for (const phrase of banned) {
+      if (new RegExp(`(^|[^a-z])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(lower)) {
+        errors.push({ rule: 'judgemental', file, path, message: `uses judgemental wording: "${phrase}"` });
+      }
+    }
+    for (const number of findNumbers(text)) {
+      if (number.replace(/\D/g, '').length < 3) continue;
+      if (!isValidUkNumber(number)) errors.push({ rule: 'phone-number', file, path, message: `"${number}" is not a valid UK phone number` });
+    }
+  }
+  content.services.services.forEach((service, s) => {
+    service.offers.forEach((offer, o) => {
+      offer.contacts.forEach((contact, c) => {
+        if ((contact.kind === 'phone' || contact.kind === 'text') && !isValidUkNumber(contact.value)) {
+          errors.push({ rule: 'phone-number', file: 'content/services.yml', path: `services[${s}].offers[${o}].contacts[${c}]`, message: `"${contact.value}" is not a valid UK phone number` });
+        }
+      });
+    });
+  });
+}

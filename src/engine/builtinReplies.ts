@@ -1,0 +1,152 @@
+import type { PerSurface } from '../content/schema/wordingSchema.js';
+import type { QuestionMatcher } from '../understanding/questionMatcher.js';
+import type { Conversation } from './compileConversation.js';
+import { serviceView } from './serviceViews.js';
+import type { Reply, ServiceView, Slots, Surface, TurnEnvironment, Urgency } from './types.js';
+
+/** Picks a surface's variant of some wording and fills {leave} and {exitLimits}. */
+export function say(conversation: Conversation, text: PerSurface, surface: Surface): string {
+  const { wording } = conversation.content;
+  const pick = (value: PerSurface): string =>
+    typeof value === 'string' ? value : (value[surface] ?? value.default);
+  return pick(text)
+    .replace('{leave}', pick(wording.howToLeave))
+    .replace('{exitLimits}', pick(wording.exitLimits));
+}
+
+function reply(step: string, urgency: Urgency, text: string, extra: Partial<Reply> = {}): Reply {
+  return { step, urgency, text, services: [], signposted: [], choices: [], links: [], ...extra };
+}
+
+/** Service views for ids, leaving out any with nothing for this person. */
+export function viewsFor(
+  conversation: Conversation,
+  ids: readonly string[],
+  slots: Slots,
+  env: TurnEnvironment,
+): ServiceView[] {
+  const views: ServiceView[] = [];
+  for (const id of ids) {
+    const service = conversation.services.get(id);
+    if (!service) continue;
+    const view = serviceView(
+      service,
+      slots,
+      env.now,
+      conversation.bankHolidays,
+      conversation.content.wording,
+    );
+    if (view) views.push(view);
+  }
+  return views;
+}
+
+/** The built-in replies, worded from content/wording.yml. */
+export function builtins(conversation: Conversation, env: TurnEnvironment) {
+  const { wording } = conversation.content;
+  const surface = env.surface;
+  const carryOn = { value: 'carry-on', label: wording.emergency.carryOnLabel };
+  const lines = (texts: readonly PerSurface[]) =>
+    texts.map((text) => say(conversation, text, surface)).join('\n');
+
+  return {
+    greeting: (): Reply =>
+      reply('greeting', 'routine', say(conversation, wording.greeting, surface), {
+        links: [{ label: wording.privacyLinkLabel, url: '/privacy' }],
+      }),
+
+    question(question: QuestionMatcher, prefix?: string): Reply {
+      const { block } = question;
+      return reply(block.question, 'routine', prefix ? `${prefix}\n${block.text}` : block.text, {
+        choices: [
+          ...block.options.map((option) => ({ value: option.value, label: option.label })),
+          { value: 'unsure', label: wording.notSureLabel },
+        ],
+      });
+    },
+
+    emergency(ownLife: boolean): Reply {
+      const ownLifeIds = conversation.content.routing.ownLifeServices;
+      return reply(
+        'emergency',
+        'emergency',
+        lines(ownLife ? wording.emergency.ownLifeLines : wording.emergency.lines),
+        {
+          signposted: ownLife ? [...ownLifeIds] : [],
+          choices: [{ value: 'more-ways', label: wording.emergency.moreLabel }, carryOn],
+        },
+      );
+    },
+
+    emergencyMore: (): Reply =>
+      reply(
+        'emergency',
+        'emergency',
+        [
+          wording.emergency.moreIntro,
+          ...conversation.content.emergency.moreWays.map((line) => `• ${line.text}`),
+        ].join('\n'),
+        { choices: [carryOn] },
+      ),
+
+    urgent(slots: Slots, strangulation: boolean): Reply {
+      const routing = conversation.content.routing;
+      const place = slots.place ?? 'default';
+      const ids = [...(routing.urgentServices[place] ?? routing.urgentServices.default ?? [])];
+      if (strangulation && conversation.services.has('nhs-111')) ids.push('nhs-111');
+      const services = viewsFor(conversation, ids, slots, env);
+      const text = strangulation
+        ? `${wording.urgent.text}\n${wording.urgent.strangulationAdvice}`
+        : wording.urgent.text;
+      return reply('urgent', 'urgent', text, {
+        services,
+        signposted: services.map((service) => service.id),
+        choices: [carryOn],
+      });
+    },
+
+    urgentReminder: (): Reply => reply('urgent', 'urgent', wording.urgentReminder),
+
+    notSafeToChat: (): Reply =>
+      reply('not-safe-to-chat', 'urgent', say(conversation, wording.notSafeToChat, surface)),
+
+    exit: (): Reply => reply('exit', 'routine', say(conversation, wording.exit, surface)),
+
+    help: (): Reply => reply('help', 'routine', wording.help),
+
+    messageTooLong: (): Reply => reply('message-too-long', 'routine', wording.messageTooLong),
+
+    slowDown: (): Reply => reply('slow-down', 'routine', wording.slowDown),
+
+    afterOutcome: (): Reply =>
+      reply('after-outcome', 'routine', `${wording.afterOutcome}\n${wording.signpost999}`, {
+        choices: [
+          { value: 'start-over', label: wording.startOverLabel },
+          { value: 'exit', label: wording.exitLabel },
+        ],
+      }),
+
+    outcome(outcomeId: string, serviceIds: readonly string[], slots: Slots, risk: Urgency): Reply {
+      const services = viewsFor(conversation, serviceIds, slots, env);
+      const intro = conversation.outcomes.get(outcomeId) ?? '';
+      return reply(outcomeId, risk, `${intro}\n${wording.signpost999}`, {
+        services,
+        signposted: services.map((service) => service.id),
+        choices: [
+          { value: 'start-over', label: wording.startOverLabel },
+          { value: 'exit', label: wording.exitLabel },
+        ],
+      });
+    },
+
+    failSafe(): Reply {
+      const services = viewsFor(conversation, conversation.content.routing.failSafeServices, {}, env);
+      return reply('fail-safe', 'routine', wording.failSafe, {
+        services,
+        signposted: services.map((service) => service.id),
+      });
+    },
+  };
+}
+
+export type Builtins = ReturnType<typeof builtins>;

@@ -1,0 +1,70 @@
+import type { Content } from '../content/loadContent.js';
+import type { SlotName } from '../content/schema/eligibilitySchema.js';
+import type { Service } from '../content/schema/serviceSchema.js';
+import type { Step } from '../content/schema/dialogSchema.js';
+import { createCommandMatcher, type CommandMatcher } from '../understanding/matchCommand.js';
+import { createPlaceMatcher, type PlaceMatcher } from '../understanding/matchPlace.js';
+import { createUrgencyDetector, type UrgencyDetector } from '../understanding/detectUrgency.js';
+import {
+  createQuestionMatcher,
+  type QuestionMatcher,
+} from '../understanding/questionMatcher.js';
+
+/** The id of a step: its question id, or its route id. */
+export function stepId(step: Step): string {
+  return 'question' in step ? step.question : step.route;
+}
+
+/**
+ * Everything the engine needs, compiled once from content at start-up so that each turn
+ * is only lookups and a few regular-expression scans.
+ */
+export interface Conversation {
+  content: Content;
+  urgency: UrgencyDetector;
+  commands: CommandMatcher;
+  places: PlaceMatcher;
+  /** Every question, in the main steps and under `eligibility`, by id. */
+  questions: ReadonlyMap<string, QuestionMatcher>;
+  /** Eligibility questions by the slot they fill. */
+  eligibilityBySlot: ReadonlyMap<SlotName, QuestionMatcher>;
+  steps: readonly Step[];
+  stepIndex: ReadonlyMap<string, number>;
+  /** Index of the first route step: where eligibility answers lead back to. */
+  routeIndex: number;
+  services: ReadonlyMap<string, Service>;
+  outcomes: ReadonlyMap<string, string>;
+  bankHolidays: ReadonlySet<string>;
+}
+
+/** Compiles validated content into a {@link Conversation}. */
+export function compileConversation(content: Content): Conversation {
+  const urgency = createUrgencyDetector(content.urgency);
+  const { spellings } = urgency;
+  const questions = new Map<string, QuestionMatcher>();
+  for (const step of content.dialog.steps) {
+    if ('question' in step) questions.set(step.question, createQuestionMatcher(step, spellings));
+  }
+  const eligibilityBySlot = new Map<SlotName, QuestionMatcher>();
+  for (const block of content.dialog.eligibility) {
+    const matcher = createQuestionMatcher(block, spellings);
+    questions.set(block.question, matcher);
+    eligibilityBySlot.set(block.slot, matcher);
+  }
+  const steps = content.dialog.steps;
+  const routeIndex = steps.findIndex((step) => 'route' in step);
+  return {
+    content,
+    urgency,
+    commands: createCommandMatcher(content.commands, spellings),
+    places: createPlaceMatcher(content.areas.areas, spellings),
+    questions,
+    eligibilityBySlot,
+    steps,
+    stepIndex: new Map(steps.map((step, index) => [stepId(step), index])),
+    routeIndex: routeIndex === -1 ? steps.length : routeIndex,
+    services: new Map(content.services.services.map((service) => [service.id, service])),
+    outcomes: new Map(content.dialog.outcomes.map((outcome) => [outcome.outcome, outcome.text])),
+    bankHolidays: new Set(content.bankHolidays.englandAndWales.value),
+  };
+}

@@ -1,0 +1,227 @@
+import { UNSURE, type SlotName } from '../content/schema/eligibilitySchema.js';
+import { normaliseText } from '../understanding/normaliseText.js';
+import { mentionedAge, type QuestionMatcher } from '../understanding/questionMatcher.js';
+import { builtins, type Builtins } from './builtinReplies.js';
+import { stepId, type Conversation } from './compileConversation.js';
+import { route } from './route.js';
+import type { ConversationState, Reply, Slots, TurnEnvironment, TurnInput, TurnResult } from './types.js';
+
+/** Where the conversation goes next, once the current step is done with. */
+interface Next {
+  replies: Reply[];
+  state: ConversationState | null;
+}
+
+function freshState(conversation: Conversation): ConversationState {
+  const first = conversation.steps[0];
+  return {
+    version: 1,
+    step: first ? stepId(first) : '',
+    resume: null,
+    slots: {},
+    urgentGiven: false,
+    risk: 'routine',
+  };
+}
+
+/**
+ * The engine: one turn of the conversation. Pure: the same dialogs, state and input always
+ * give the same replies and new state. It knows nothing of botbuilder, HTTP or channels.
+ *
+ * Order matters for safety: "exit" first (it must always work), then urgency detection on
+ * every message, then the other commands, then the current step.
+ */
+export function runTurn(
+  conversation: Conversation,
+  previous: ConversationState | undefined,
+  input: TurnInput,
+  env: TurnEnvironment,
+): TurnResult {
+  const say = builtins(conversation, env);
+  const isNew = previous === undefined;
+  const state: ConversationState = structuredClone(previous ?? freshState(conversation));
+
+  if (input.kind === 'open') {
+    return { replies: [say.greeting(), ...askCurrent(conversation, say, state)], state };
+  }
+
+  const text = input.text;
+  const command = conversation.commands.match(text);
+  if (command === 'exit') return { replies: [say.exit()], state: null };
+
+  const urgency = conversation.urgency.detect(text);
+  if (urgency.level === 'emergency') {
+    interrupt(conversation, state, 'emergency');
+    return { replies: [say.emergency(urgency.ownLife)], state };
+  }
+
+  if (input.limit === 'size') {
+    return { replies: [say.messageTooLong(), ...askCurrent(conversation, say, state)], state };
+  }
+
+  if (command === 'startOver') {
+    const restarted: ConversationState = {
+      ...freshState(conversation),
+      urgentGiven: state.urgentGiven,
+      risk: state.risk,
+    };
+    const first = askCurrent(conversation, say, restarted);
+    return { replies: [{ ...say.greeting() }, ...first], state: restarted };
+  }
+  if (command === 'help') {
+    return { replies: [say.help(), ...askCurrent(conversation, say, state)], state };
+  }
+
+  // Free text fills whatever it can, at any step; answers already given are kept.
+  const mentioned = extractMentions(conversation, text);
+
+  if (urgency.level === 'urgent' && !state.urgentGiven) {
+    fillUnknown(state.slots, mentioned);
+    interrupt(conversation, state, 'urgent');
+    state.urgentGiven = true;
+    return { replies: [say.urgent(state.slots, urgency.strangulation)], state };
+  }
+  if (urgency.level === 'urgent') state.risk = 'urgent';
+
+  if (state.step === 'emergency' || state.step === 'urgent') {
+    if (command === 'moreWays') return { replies: [say.emergencyMore()], state };
+    state.step = state.resume ?? afterOutcomeStep;
+    state.resume = null;
+    if (command === 'carryOn') return { replies: askCurrent(conversation, say, state), state };
+  }
+
+  if (isNew) {
+    // A first message without a conversation opening: greet, then carry on as usual.
+    fillUnknown(state.slots, mentioned);
+    return { replies: [say.greeting(), ...askCurrent(conversation, say, state)], state };
+  }
+
+  const question = conversation.questions.get(state.step);
+  if (!question) {
+    // The conversation has reached an outcome: offer to start over or leave.
+    fillUnknown(state.slots, mentioned);
+    return { replies: [say.afterOutcome()], state };
+  }
+  return answerQuestion(conversation, say, state, question, text, command === 'notSure', mentioned);
+}
+
+const afterOutcomeStep = 'after-outcome';
+
+function interrupt(conversation: Conversation, state: ConversationState, reply: string): void {
+  if (state.step !== 'emergency' && state.step !== 'urgent') {
+    state.resume = conversation.questions.has(state.step) ? state.step : null;
+  }
+  state.step = reply;
+  state.risk = 'urgent';
+}
+
+function answerQuestion(
+  conversation: Conversation,
+  say: Builtins,
+  state: ConversationState,
+  question: QuestionMatcher,
+  text: string,
+  notSure: boolean,
+  mentioned: Slots,
+): Next {
+  const { block } = question;
+  const answer = notSure ? UNSURE : (question.answer(text) ?? mentioned[block.slot]);
+  fillUnknown(state.slots, mentioned);
+  if (answer === undefined) {
+    const learnt = Object.keys(mentioned).length > 0;
+    // Something useful was said, just not an answer to this question: ask it again gently.
+    const prefix = learnt ? undefined : conversation.content.wording.notUnderstood;
+    return { replies: [say.question(question, prefix)], state };
+  }
+
+  state.slots[block.slot] = answer;
+  const replies: Reply[] = [];
+  if (answer === UNSURE && block.onNotSure === 'remind-999') replies.push(say.urgentReminder());
+  const option = question.option(answer);
+  if (option?.sets) Object.assign(state.slots, option.sets);
+
+  const index = conversation.stepIndex.get(block.question);
+  const nextIndex = index === undefined ? conversation.routeIndex : index + 1;
+  if (option?.next === 'emergency') {
+    const resumeStep = conversation.steps[nextIndex];
+    state.step = 'emergency';
+    state.resume = resumeStep ? stepId(resumeStep) : null;
+    state.risk = 'urgent';
+    return { replies: [...replies, say.emergency(false)], state };
+  }
+  if (option?.next === 'not-safe-to-chat') {
+    // Ask nothing more, and keep nothing: the person may have to put the phone down now.
+    return { replies: [...replies, say.notSafeToChat()], state: null };
+  }
+  const jump = option?.next ? conversation.stepIndex.get(option.next) : undefined;
+  const next = advance(conversation, say, state, jump ?? nextIndex);
+  return { replies: [...replies, ...next.replies], state: next.state };
+}
+
+/** Re-asks the current question, or moves on if it was answered meanwhile. */
+function askCurrent(conversation: Conversation, say: Builtins, state: ConversationState): Reply[] {
+  const question = conversation.questions.get(state.step);
+  if (!question) return [say.afterOutcome()];
+  if (state.slots[question.block.slot] === undefined) return [say.question(question)];
+  const index = conversation.stepIndex.get(state.step) ?? conversation.routeIndex;
+  return advance(conversation, say, state, index).replies;
+}
+
+/** Runs forward from step `index`, skipping questions already answered. */
+function advance(conversation: Conversation, say: Builtins, state: ConversationState, index: number): Next {
+  for (let i = index; i < conversation.steps.length; i += 1) {
+    const step = conversation.steps[i];
+    if (!step) break;
+    if ('question' in step) {
+      if (state.slots[step.slot] !== undefined) continue;
+      const question = conversation.questions.get(step.question);
+      if (!question) continue;
+      state.step = step.question;
+      return { replies: [say.question(question)], state };
+    }
+    const canAsk = (slot: SlotName) =>
+      state.slots[slot] === undefined && conversation.eligibilityBySlot.has(slot);
+    const decision = route(conversation.content.routing, state.slots, canAsk);
+    if (decision.kind === 'ask') {
+      const question = conversation.eligibilityBySlot.get(decision.slot);
+      if (question) {
+        state.step = question.block.question;
+        return { replies: [say.question(question)], state };
+      }
+    } else {
+      state.step = decision.rule.outcome;
+      const reply = say.outcome(decision.rule.outcome, decision.rule.services, state.slots, state.risk);
+      return { replies: [reply], state };
+    }
+  }
+  state.step = afterOutcomeStep;
+  return { replies: [say.afterOutcome()], state };
+}
+
+/** What free text says about any question: "I'm in Leigh and need somewhere to stay". */
+function extractMentions(conversation: Conversation, text: string): Slots {
+  const normal = normaliseText(text, conversation.urgency.spellings);
+  const found: Slots = {};
+  for (const question of conversation.questions.values()) {
+    const slot = question.block.slot;
+    if (found[slot] !== undefined) continue;
+    const option = question.mention(normal);
+    if (option) {
+      found[slot] = option.value;
+      for (const [other, value] of Object.entries(option.sets ?? {}) as [SlotName, string][]) {
+        found[other] ??= value;
+      }
+    }
+  }
+  const place = conversation.places.match(normal);
+  if (place) found.place = place;
+  const age = mentionedAge(normal);
+  if (age) found.age = age;
+  return found;
+}
+
+function fillUnknown(slots: Slots, found: Slots): void {
+  for (const [slot, value] of Object.entries(found) as [SlotName, string][]) {
+    if (slots[slot] === undefined || slots[slot] === UNSURE) slots[slot] = value;
+  }
+}

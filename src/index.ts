@@ -1,0 +1,32 @@
+import { createApp } from './app.js';
+import { loadSettings } from './config/settings.js';
+import { ContentError } from './content/loadContent.js';
+import { createLog } from './observability/log.js';
+import { loadFallbackRecognizers } from './understanding/fallbackRecognizers.js';
+
+const log = createLog();
+
+async function main(): Promise<void> {
+  const settings = loadSettings();
+  const app = createApp(settings, { log });
+  const address = await app.listen();
+  log('listening', { port: address.port, contentVersion: app.content.version });
+  // Loaded after listening so start-up stays fast; answers work without them meanwhile.
+  loadFallbackRecognizers().catch((error: Error) =>
+    log('recognizers-failed', { error: error.name }),
+  );
+  const stop = () => {
+    app.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ContentError || (error instanceof Error && error.message.startsWith('Invalid settings'))) {
+    console.error(`Waymark did not start.\n${error.message}`);
+  } else {
+    console.error('Waymark did not start:', error);
+  }
+  process.exit(1);
+});

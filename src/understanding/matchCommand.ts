@@ -1,0 +1,33 @@
+import type { Commands } from '../content/schema/commandSchema.js';
+import { normaliseAnswer, type SpellingMap } from './normaliseText.js';
+
+/** The whole-message commands of content/commands.yml. */
+export type CommandName = keyof Commands;
+
+/** Matches a whole message against the command lists. */
+export interface CommandMatcher {
+  match(text: string): CommandName | undefined;
+  /** True when the whole message is one of `words` (normalised the same way). */
+  normalise(text: string): string;
+}
+
+/** Compiles the command lists once; matching is then one map lookup. */
+export function createCommandMatcher(commands: Commands, spellings: SpellingMap): CommandMatcher {
+  const byWords = new Map<string, CommandName>();
+  // Earlier lists win, so "exit" is never read as anything else.
+  const order: CommandName[] = ['exit', 'startOver', 'help', 'moreWays', 'carryOn', 'notSure'];
+  for (const name of order) {
+    for (const words of commands[name]) {
+      const key = normaliseAnswer(words, spellings);
+      if (!byWords.has(key)) byWords.set(key, name);
+    }
+  }
+  const normalise = (text: string) =>
+    text.length > 200 ? '' : normaliseAnswer(text, spellings).replace(/ please$/, '');
+  return {
+    normalise,
+    match(text) {
+      return byWords.get(normalise(text));
+    },
+  };
+}

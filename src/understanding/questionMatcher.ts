@@ -1,0 +1,98 @@
+import type { Option, QuestionBlock } from '../content/schema/dialogSchema.js';
+import { UNSURE } from '../content/schema/eligibilitySchema.js';
+import { fallbackRecognizers } from './fallbackRecognizers.js';
+import { normaliseAnswer, type SpellingMap } from './normaliseText.js';
+import { compilePhrases, findHits } from './phraseMatcher.js';
+
+/** A question ready to read answers: its options' words compiled once at start-up. */
+export interface QuestionMatcher {
+  block: QuestionBlock;
+  /**
+   * The option a reply to this question means, "unsure" for the "not sure" button's
+   * number, or undefined when it is not understood.
+   */
+  answer(text: string): string | undefined;
+  /** The option that free text mentions (at any step), in `matchOrder`. */
+  mention(normalisedText: string): Option | undefined;
+  option(value: string): Option | undefined;
+}
+
+const YES = 'yes';
+const NO = 'no';
+
+/** Compiles a question's options: labels and `says` for answers, `mentions` for free text. */
+export function createQuestionMatcher(block: QuestionBlock, spellings: SpellingMap): QuestionMatcher {
+  const exact = new Map<string, string>();
+  let yesValue: string | undefined;
+  let noValue: string | undefined;
+  for (const option of block.options) {
+    for (const words of [option.label, option.value, ...option.says]) {
+      const key = normaliseAnswer(words, spellings);
+      if (key && !exact.has(key)) exact.set(key, option.value);
+      if (key === YES) yesValue ??= option.value;
+      if (key === NO) noValue ??= option.value;
+    }
+  }
+  const ordered = (block.matchOrder ?? [])
+    .map((value) => block.options.find((option) => option.value === value))
+    .filter((option): option is Option => Boolean(option));
+  for (const option of block.options) if (!ordered.includes(option)) ordered.push(option);
+  const mentionPatterns = ordered
+    .filter((option) => option.mentions.length > 0)
+    .map((option) => ({ option, pattern: compilePhrases(option.mentions, {}, spellings) }));
+
+  // Options are numbered 1..n as shown; "Not sure" is shown last, as n + 1.
+  const byNumber = (n: number): string | undefined => {
+    if (n >= 1 && n <= block.options.length) return block.options[n - 1]?.value;
+    return n === block.options.length + 1 ? UNSURE : undefined;
+  };
+
+  return {
+    block,
+    option: (value) => block.options.find((option) => option.value === value),
+    mention(normalisedText) {
+      return mentionPatterns.find(({ pattern }) => findHits(pattern, normalisedText).length > 0)
+        ?.option;
+    },
+    answer(text) {
+      const said = normaliseAnswer(text.slice(0, 500), spellings);
+      const direct = exact.get(said);
+      if (direct) return direct;
+      if (/^\d{1,3}$/.test(said)) {
+        const n = Number(said);
+        if (block.slot === 'age') return ageValue(n);
+        return byNumber(n);
+      }
+      // "yes i am for now", "no not really": a leading yes or no answers a yes/no question.
+      const first = said.split(' ')[0] ?? '';
+      if (yesValue && exact.get(first) === yesValue && first.length <= 4) return yesValue;
+      if (noValue && exact.get(first) === noValue && first.length <= 4) return noValue;
+      const fallback = fallbackRecognizers();
+      if (!fallback) return undefined;
+      if (block.slot === 'age') {
+        const years = fallback.number(said);
+        if (years !== undefined) return ageValue(years);
+      }
+      if (yesValue && noValue) {
+        const yes = fallback.yesNo(said);
+        if (yes !== undefined) return yes ? yesValue : noValue;
+      }
+      const ordinal = fallback.ordinal(said);
+      return ordinal === undefined ? undefined : byNumber(ordinal);
+    },
+  };
+}
+
+function ageValue(years: number): string | undefined {
+  if (!Number.isFinite(years) || years < 5 || years > 120) return undefined;
+  return years < 18 ? 'under-18' : 'adult';
+}
+
+/** Reads a stated age ("i am 15", "15 years old") from normalised text. */
+export function mentionedAge(normalisedText: string): string | undefined {
+  const match =
+    /(?:^| )(?:i am|aged|age) (\d{1,2})(?= |$)(?! (?:weeks|months|miles|minutes|hours|days|kids|children))/.exec(
+      normalisedText,
+    ) ?? /(?:^| )(\d{1,2}) ?(?:years old|year old|yrs old|yr old|yo)(?= |$)/.exec(normalisedText);
+  return match ? ageValue(Number(match[1])) : undefined;
+}
