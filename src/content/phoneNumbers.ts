@@ -31,5 +31,5 @@ export function isValidUkNumber(written: string): boolean {
 
 /** Phone-number-like runs of digits in text: "0808 2000 247", "116 123", "999". */
 export function findNumbers(text: string): string[] {
-  return (text.match(/(?<![\w.])\d[\d ]{1,14}\d(?![\w.])/g) ?? []).map((n) => n.trim());
+  return (text.match(/(?<![\w.])\d[\d ]{1,14}\d(?!\w|\.\d)/g) ?? []).map((n) => n.trim());
 }
