@@ -1,5 +1,6 @@
 import { UNSURE, type SlotName } from '../content/schema/eligibilitySchema.js';
 import { normaliseText } from '../understanding/normaliseText.js';
+import { toWords } from '../understanding/phraseMatcher.js';
 import { mentionedAge, type QuestionMatcher } from '../understanding/questionMatcher.js';
 import { builtins, type Builtins } from './builtinReplies.js';
 import { stepId, type Conversation } from './compileConversation.js';
@@ -201,11 +202,12 @@ function advance(conversation: Conversation, say: Builtins, state: ConversationS
 /** What free text says about any question: "I'm in Leigh and need somewhere to stay". */
 function extractMentions(conversation: Conversation, text: string): Slots {
   const normal = normaliseText(text, conversation.urgency.spellings);
+  const words = toWords(normal);
   const found: Slots = {};
   for (const question of conversation.questions.values()) {
     const slot = question.block.slot;
     if (found[slot] !== undefined) continue;
-    const option = question.mention(normal);
+    const option = question.mention(words);
     if (option) {
       found[slot] = option.value;
       for (const [other, value] of Object.entries(option.sets ?? {}) as [SlotName, string][]) {
@@ -213,7 +215,7 @@ function extractMentions(conversation: Conversation, text: string): Slots {
       }
     }
   }
-  const place = conversation.places.match(normal);
+  const place = conversation.places.match(words);
   if (place) found.place = place;
   const age = mentionedAge(normal);
   if (age) found.age = age;

@@ -1,6 +1,6 @@
 import type { UrgencyPhrases } from '../content/schema/urgencySchema.js';
 import { CLAUSE_MARK, normaliseText, type SpellingMap } from './normaliseText.js';
-import { compilePhrases, findHits } from './phraseMatcher.js';
+import { compilePhrases, findHits, hasHit, toWords, type CompiledPhrases, type Words } from './phraseMatcher.js';
 
 /** The urgency levels of design.md, highest first. */
 export type Urgency = 'emergency' | 'urgent' | 'routine';
@@ -25,12 +25,12 @@ const CLAUSE_BREAKS = new Set([CLAUSE_MARK, 'but', 'and', 'so', 'then', 'though'
 interface CompiledCategory {
   id: string;
   pastLowersTo?: 'urgent';
-  unless?: RegExp;
+  unless?: CompiledPhrases;
   level: 'emergency' | 'urgent';
   ownLife: boolean;
   strangulation: boolean;
   /** Every pattern must match, un-negated, for the category to match. */
-  patterns: RegExp[];
+  patterns: CompiledPhrases[];
 }
 
 /** A compiled urgency detector. Build one at start-up; detection is then a few regex scans. */
@@ -70,15 +70,13 @@ export function createUrgencyDetector(phrases: UrgencyPhrases): UrgencyDetector 
     return negated;
   };
 
-  const matches = (pattern: RegExp, text: string, words: string[], starts: number[]) =>
-    findHits(pattern, text).some((hit) => !isNegated(words, wordIndexAt(starts, hit.start)));
+  const matches = (phrases: CompiledPhrases, text: Words) =>
+    findHits(phrases, text).some((wordIndex) => !isNegated(text.words, wordIndex));
 
   return {
     spellings,
     detect(text) {
-      const normal = normaliseText(text, spellings);
-      const words = normal.split(' ');
-      const starts = wordStarts(words);
+      const words = toWords(normaliseText(text, spellings));
       const result: UrgencyResult = {
         level: 'routine',
         categories: [],
@@ -87,12 +85,12 @@ export function createUrgencyDetector(phrases: UrgencyPhrases): UrgencyDetector 
       };
       // Only speaking of the past, with nothing about now: some dangers become high risk
       // rather than danger now. Any sign of now keeps the higher level.
-      const onlyPast = hasHit(pastMarkers, normal) && !hasHit(nowMarkers, normal);
+      const onlyPast = hasHit(pastMarkers, words) && !hasHit(nowMarkers, words);
       for (const category of categories) {
-        if (!category.patterns.every((pattern) => matches(pattern, normal, words, starts))) {
+        if (!category.patterns.every((phrases) => matches(phrases, words))) {
           continue;
         }
-        if (category.unless && hasHit(category.unless, normal)) continue;
+        if (category.unless && hasHit(category.unless, words)) continue;
         result.categories.push(category.id);
         const level = onlyPast && category.pastLowersTo ? category.pastLowersTo : category.level;
         if (level === 'emergency') result.level = 'emergency';
@@ -103,30 +101,4 @@ export function createUrgencyDetector(phrases: UrgencyPhrases): UrgencyDetector 
       return result;
     },
   };
-}
-
-function hasHit(pattern: RegExp, text: string): boolean {
-  pattern.lastIndex = 0;
-  return pattern.test(text);
-}
-
-function wordStarts(words: string[]): number[] {
-  const starts: number[] = [];
-  let offset = 0;
-  for (const word of words) {
-    starts.push(offset);
-    offset += word.length + 1;
-  }
-  return starts;
-}
-
-function wordIndexAt(starts: number[], charIndex: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] ?? 0) <= charIndex) low = mid;
-    else high = mid - 1;
-  }
-  return low;
 }

@@ -1,11 +1,11 @@
 import type { Area } from '../content/schema/areaSchema.js';
 import type { SpellingMap } from './normaliseText.js';
-import { compilePhrases, findHits } from './phraseMatcher.js';
+import { compilePhrases, hasHit, type Words } from './phraseMatcher.js';
 
 /** Finds which area a message names: by place name, or by the start of a postcode. */
 export interface PlaceMatcher {
   /** The `place` value of the first area (in content order) that the text names. */
-  match(normalisedText: string): string | undefined;
+  match(text: Words): string | undefined;
 }
 
 /**
@@ -26,9 +26,9 @@ export function createPlaceMatcher(areas: readonly Area[], spellings: SpellingMa
   });
   return {
     match(text) {
-      const districts = text.split(' ').map(postcodeDistrictOf).filter(Boolean) as string[];
+      const districts = text.words.map(postcodeDistrictOf).filter(Boolean) as string[];
       for (const area of compiled) {
-        if (findHits(area.names, text).length > 0) return area.place;
+        if (hasHit(area.names, text)) return area.place;
         for (const district of districts) {
           if (area.districts.has(district)) return area.place;
           const letters = /^[a-z]+/.exec(district)?.[0] ?? '';

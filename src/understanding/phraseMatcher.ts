@@ -3,60 +3,133 @@ import { CLAUSE_MARK, normaliseText, type SpellingMap } from './normaliseText.js
 /** Word lists that phrases can name as {group}. */
 export type PhraseGroups = Readonly<Record<string, readonly string[]>>;
 
-/** Where a phrase matched in normalised text. */
-export interface PhraseHit {
-  /** Index of the first character of the match in the normalised text. */
-  start: number;
+/** Normalised text split into words, with where each word starts. */
+export interface Words {
+  text: string;
+  words: string[];
+  starts: number[];
+}
+
+/** Splits normalised text into words once, for every matcher to share. */
+export function toWords(text: string): Words {
+  const words = text.split(' ');
+  const starts: number[] = [];
+  let offset = 0;
+  for (const word of words) {
+    starts.push(offset);
+    offset += word.length + 1;
+  }
+  return { text, words, starts };
+}
+
+/**
+ * Phrases compiled for fast matching. Phrases are bucketed by the words they can start
+ * with, so a message is scanned with one map lookup per word rather than by trying every
+ * phrase at every position: that keeps an 8 KB message well under a millisecond.
+ */
+export interface CompiledPhrases {
+  byFirstWord: Map<string, RegExp>;
+  /** Phrases whose first word ends in *, by the stem it must start with. */
+  byPrefix: { prefix: string; pattern: RegExp }[];
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/**
- * Compiles phrases into one regular expression over normalised text. A word ending in *
- * matches any ending; {name} matches any entry of that group. Phrases are normalised the
- * same way as messages, so "he's" in a phrase matches "hes" and "he is" in a message.
- */
-export function compilePhrases(
-  phrases: readonly string[],
-  groups: PhraseGroups,
-  spellings: SpellingMap,
-): RegExp {
-  const alternatives = phrases.map((phrase) => compileOne(phrase, groups, spellings));
-  // Longest first, so a longer phrase wins over a prefix of it.
-  alternatives.sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<=^| )(?:${alternatives.join('|')})(?= |$)`, 'g');
+/** A phrase as a regex source, and the words (or stems) it can begin with. */
+interface Piece {
+  source: string;
+  first: { word: string; prefix: boolean }[];
 }
 
-function compileOne(phrase: string, groups: PhraseGroups, spellings: SpellingMap): string {
+function compileOne(phrase: string, groups: PhraseGroups, spellings: SpellingMap): Piece {
   const parts: string[] = [];
-  for (const piece of phrase.trim().split(/\s+/)) {
-    const group = /^\{([a-z-]+)\}$/.exec(piece);
+  let first: Piece['first'] | undefined;
+  for (const token of phrase.trim().split(/\s+/)) {
+    const group = /^\{([a-z-]+)\}$/.exec(token);
+    let source: string;
+    let starts: Piece['first'];
     if (group) {
       const name = group[1] ?? '';
       const entries = groups[name];
       if (!entries) throw new Error(`Unknown phrase group {${name}} in "${phrase}"`);
       const inner = entries.map((entry) => compileOne(entry, groups, spellings));
-      parts.push(`(?:${inner.join('|')})`);
-    } else if (piece.endsWith('*')) {
-      const stem = normaliseText(piece.slice(0, -1), spellings);
-      parts.push(`${escapeRegExp(stem)}[a-z0-9]*`);
+      source = `(?:${inner.map((piece) => piece.source).join('|')})`;
+      starts = inner.flatMap((piece) => piece.first);
+    } else if (token.endsWith('*')) {
+      const stem = normaliseText(token.slice(0, -1), spellings);
+      source = `${escapeRegExp(stem)}[a-z0-9]*`;
+      starts = [{ word: stem.split(' ')[0] ?? stem, prefix: !stem.includes(' ') }];
     } else {
-      const normal = normaliseText(piece, spellings);
-      if (normal && normal !== CLAUSE_MARK) parts.push(escapeRegExp(normal));
+      const normal = normaliseText(token, spellings);
+      if (!normal || normal === CLAUSE_MARK) continue;
+      source = escapeRegExp(normal);
+      starts = [{ word: normal.split(' ')[0] ?? normal, prefix: false }];
     }
+    parts.push(source);
+    first ??= starts;
   }
-  return parts.join(' ');
+  return { source: parts.join(' '), first: first ?? [] };
 }
 
-/** Every place `pattern` matches in `text` (already normalised). */
-export function findHits(pattern: RegExp, text: string): PhraseHit[] {
-  const hits: PhraseHit[] = [];
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    hits.push({ start: match.index });
-    if (match[0].length === 0) pattern.lastIndex += 1;
+/**
+ * Compiles phrases for matching normalised text. A word ending in * matches any ending;
+ * {name} matches any entry of that group. Phrases are normalised as messages are, so
+ * "he's" in a phrase matches "hes" and "he is" in a message.
+ */
+export function compilePhrases(
+  phrases: readonly string[],
+  groups: PhraseGroups,
+  spellings: SpellingMap,
+): CompiledPhrases {
+  const words = new Map<string, string[]>();
+  const prefixes = new Map<string, string[]>();
+  for (const phrase of phrases) {
+    const piece = compileOne(phrase, groups, spellings);
+    for (const start of piece.first) {
+      const bucket = start.prefix ? prefixes : words;
+      const list = bucket.get(start.word) ?? [];
+      list.push(piece.source);
+      bucket.set(start.word, list);
+    }
+  }
+  // Sticky, so each test starts exactly at a word; longest first, so a phrase beats its prefix.
+  const toPattern = (sources: string[]) =>
+    new RegExp(`(?:${[...new Set(sources)].sort((a, b) => b.length - a.length).join('|')})(?= |$)`, 'y');
+  return {
+    byFirstWord: new Map([...words].map(([word, sources]) => [word, toPattern(sources)])),
+    byPrefix: [...prefixes].map(([prefix, sources]) => ({ prefix, pattern: toPattern(sources) })),
+  };
+}
+
+/** The indexes of the words at which a phrase matches. */
+export function findHits(phrases: CompiledPhrases, text: Words): number[] {
+  const hits: number[] = [];
+  const { words, starts } = text;
+  for (let i = 0; i < words.length; i += 1) {
+    const word = words[i] ?? '';
+    const pattern = phrases.byFirstWord.get(word);
+    if (pattern && testAt(pattern, text.text, starts[i] ?? 0)) {
+      hits.push(i);
+      continue;
+    }
+    for (const { prefix, pattern: stemmed } of phrases.byPrefix) {
+      if (word.startsWith(prefix) && testAt(stemmed, text.text, starts[i] ?? 0)) {
+        hits.push(i);
+        break;
+      }
+    }
   }
   return hits;
+}
+
+/** True when any phrase matches anywhere in the text. */
+export function hasHit(phrases: CompiledPhrases, text: Words): boolean {
+  return findHits(phrases, text).length > 0;
+}
+
+function testAt(pattern: RegExp, text: string, index: number): boolean {
+  pattern.lastIndex = index;
+  return pattern.test(text);
 }

@@ -2,7 +2,7 @@ import type { Option, QuestionBlock } from '../content/schema/dialogSchema.js';
 import { UNSURE } from '../content/schema/eligibilitySchema.js';
 import { fallbackRecognizers } from './fallbackRecognizers.js';
 import { normaliseAnswer, type SpellingMap } from './normaliseText.js';
-import { compilePhrases, findHits } from './phraseMatcher.js';
+import { compilePhrases, hasHit, type Words } from './phraseMatcher.js';
 
 /** A question ready to read answers: its options' words compiled once at start-up. */
 export interface QuestionMatcher {
@@ -13,7 +13,7 @@ export interface QuestionMatcher {
    */
   answer(text: string): string | undefined;
   /** The option that free text mentions (at any step), in `matchOrder`. */
-  mention(normalisedText: string): Option | undefined;
+  mention(text: Words): Option | undefined;
   option(value: string): Option | undefined;
 }
 
@@ -50,9 +50,8 @@ export function createQuestionMatcher(block: QuestionBlock, spellings: SpellingM
   return {
     block,
     option: (value) => block.options.find((option) => option.value === value),
-    mention(normalisedText) {
-      return mentionPatterns.find(({ pattern }) => findHits(pattern, normalisedText).length > 0)
-        ?.option;
+    mention(text) {
+      return mentionPatterns.find(({ pattern }) => hasHit(pattern, text))?.option;
     },
     answer(text) {
       const said = normaliseAnswer(text.slice(0, 500), spellings);

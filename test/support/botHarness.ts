@@ -45,8 +45,8 @@ export class BotHarness {
     const reference = this.adapter.conversation;
     return this.receive({
       type: 'conversationUpdate',
-      membersAdded: [reference.user],
-      recipient: reference.bot,
+      membersAdded: [reference.user ?? { id: 'user', name: 'user' }],
+      recipient: reference.bot ?? { id: 'bot', name: 'bot' },
     });
   }
 

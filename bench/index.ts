@@ -1,0 +1,88 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { ActivityHandler, TestAdapter } from 'botbuilder';
+import { parse } from 'yaml';
+import { BotHarness } from '../test/support/botHarness.js';
+import { loadFallbackRecognizers } from '../src/understanding/fallbackRecognizers.js';
+import { realConversation } from '../test/support/botHarness.js';
+import { ms, ratio, summarise, timeEach } from './stats.js';
+import { timeToListen } from './startupBench.js';
+
+/**
+ * `npm run bench`: speed figures, each beside a baseline measured in the same run.
+ * Targets (issue 2): urgency p99 ≤ 0.5 ms; whole turn p99 ≤ 2 ms; start to listening ≤ 1.5 s.
+ */
+async function main(): Promise<void> {
+  const conversation = realConversation();
+  await loadFallbackRecognizers();
+  const cases = (parse(readFileSync('test/urgency/cases.yml', 'utf8')) as { text: string }[]).map(
+    (c) => c.text,
+  );
+  const messages = [...cases, `he has a knife ${'and more words '.repeat(600)}`];
+  console.log(`Waymark bench (${messages.length} messages, Node ${process.version})\n`);
+
+  // 1. Urgency detection, against a baseline of lower-casing and one includes() per message.
+  const urgency = summarise(await timeEach(messages, 50, (text) => conversation.urgency.detect(text)));
+  const bare = summarise(await timeEach(messages, 50, (text) => text.toLowerCase().includes('999')));
+  console.log('Urgency detection per message');
+  console.log(`  median ${ms(urgency.median)}, p99 ${ms(urgency.p99)}  (target p99 ≤ 0.5 ms)`);
+  console.log(`  baseline (lower-case + includes): median ${ms(bare.median)}, p99 ${ms(bare.p99)}`);
+  console.log(`  ratio p99: ${ratio(urgency.p99, bare.p99)}\n`);
+
+  // 2. A whole turn in process: botbuilder TestAdapter → WaymarkBot → engine → renderer →
+  //    state store, against an echo bot through the same adapter.
+  const script = ['yes', 'yes', 'me', 'somewhere to stay', 'SS0 7AB', 'start over', 'he has a knife', 'carry on', 'exit'];
+  const harness = new BotHarness();
+  let turns = 0;
+  const turn = summarise(
+    await timeEach(script, 200, async (text) => {
+      turns += 1;
+      return harness.say(text);
+    }),
+  );
+  harness.close();
+  const echo = new ActivityHandler();
+  echo.onMessage(async (context, next) => {
+    await context.sendActivity(`echo ${context.activity.text?.length ?? 0}`);
+    await next();
+  });
+  const echoAdapter = new TestAdapter(async (context) => echo.run(context));
+  const echoTurn = summarise(
+    await timeEach(script, 200, async (text) => {
+      await echoAdapter.receiveActivity(text);
+      echoAdapter.activeQueue.splice(0);
+    }),
+  );
+  console.log(`Whole turn in process (${turns} turns)`);
+  console.log(`  median ${ms(turn.median)}, p99 ${ms(turn.p99)}  (target p99 ≤ 2 ms)`);
+  console.log(`  baseline (echo bot, same adapter): median ${ms(echoTurn.median)}, p99 ${ms(echoTurn.p99)}`);
+  console.log(`  ratio p99: ${ratio(turn.p99, echoTurn.p99)}\n`);
+
+  // 3. Start to listening, against a bare restify server started the same way.
+  const starts: number[] = [];
+  const bareStarts: number[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    starts.push(await timeToListen(['src/index.ts'], '"listening"', { PORT: '0' }));
+    bareStarts.push(await timeToListen(['bench/bareRestifyServer.ts'], '"listening"', { PORT: '0' }));
+  }
+  const start = summarise(starts);
+  const bareStart = summarise(bareStarts);
+  console.log('Start to listening (3 runs each)');
+  console.log(`  median ${ms(start.median)}  (target ≤ 1500 ms)`);
+  console.log(`  baseline (bare restify): median ${ms(bareStart.median)}`);
+  console.log(`  ratio: ${ratio(start.median, bareStart.median)}\n`);
+
+  // 4. The self-hosted Direct Line channel, when present.
+  if (existsSync('bench/directLineBench.ts')) {
+    const modulePath = './directLineBench.js';
+    const { benchDirectLine } = (await import(modulePath)) as {
+      benchDirectLine: () => Promise<Record<string, string | number>>;
+    };
+    console.log('Direct Line channel');
+    for (const [key, value] of Object.entries(await benchDirectLine())) console.log(`  ${key}: ${value}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
