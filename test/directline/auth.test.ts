@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { TokenService } from '../../src/channels/directline/tokens';
+import { TokenService } from '../../src/channels/directline/tokens.js';
 import {
   openConversation,
   poll,
@@ -7,7 +7,7 @@ import {
   request,
   startServer,
   type TestServer,
-} from './helpers';
+} from './helpers.js';
 
 describe('Direct Line channel: authorization', () => {
   let server: TestServer;

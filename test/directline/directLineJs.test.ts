@@ -5,8 +5,8 @@ import {
   type Activity,
   type Message,
 } from 'botframework-directlinejs';
-import { request, startServer, type TestServer } from './helpers';
-import { FetchXhr } from './xhrShim';
+import { request, startServer, type TestServer } from './helpers.js';
+import { FetchXhr } from './xhrShim.js';
 
 /** Waits until `predicate` holds for the activities seen so far. */
 function waitFor<T>(check: () => T | undefined, what: string, ms = 8000): Promise<T> {

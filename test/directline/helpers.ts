@@ -2,11 +2,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ActivityHandler, type Activity } from 'botbuilder';
 import restify from 'restify';
-import { loadSettings, type Settings } from '../../src/config/settings';
+import { loadSettings, type Settings } from '../../src/config/settings.js';
 import {
   registerDirectLine,
   type DirectLineOptions,
-} from '../../src/channels/directline/registerDirectLine';
+} from '../../src/channels/directline/registerDirectLine.js';
 
 /** The phrase the stand-in detector treats as an emergency. */
 export const EMERGENCY_PHRASE = 'he is here now';

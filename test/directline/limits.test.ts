@@ -8,7 +8,7 @@ import {
   request,
   startServer,
   type TestServer,
-} from './helpers';
+} from './helpers.js';
 
 const texts = (reply: { json: { activities: { text?: string }[] } }) =>
   reply.json.activities.map((activity) => activity.text);

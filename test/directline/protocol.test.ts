@@ -6,7 +6,7 @@ import {
   request,
   startServer,
   type TestServer,
-} from './helpers';
+} from './helpers.js';
 
 describe('Direct Line channel: protocol', () => {
   let server: TestServer;

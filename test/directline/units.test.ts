@@ -1,12 +1,12 @@
 import { expect } from 'chai';
-import { Conversation } from '../../src/channels/directline/conversation';
-import { ConversationStore } from '../../src/channels/directline/conversationStore';
-import { resolveLimits } from '../../src/channels/directline/limits';
-import { SlidingWindowLimiter } from '../../src/channels/directline/rateLimiter';
+import { Conversation } from '../../src/channels/directline/conversation.js';
+import { ConversationStore } from '../../src/channels/directline/conversationStore.js';
+import { resolveLimits } from '../../src/channels/directline/limits.js';
+import { SlidingWindowLimiter } from '../../src/channels/directline/rateLimiter.js';
 import {
   decodeJsonStringPrefix,
   TextPrefixScanner,
-} from '../../src/channels/directline/textPrefixScanner';
+} from '../../src/channels/directline/textPrefixScanner.js';
 
 function scan(json: string, maxChars = 10, chunk = 3): string | undefined {
   const scanner = new TextPrefixScanner(maxChars);

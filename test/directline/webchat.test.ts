@@ -8,7 +8,7 @@ import {
   request,
   startServer,
   type TestServer,
-} from './helpers';
+} from './helpers.js';
 
 const ORIGIN = 'https://charity.example';
 

@@ -1,5 +1,5 @@
 import type { Activity, ActivityHandler, TurnContext } from 'botbuilder';
-import type { Settings } from '../../config/settings';
+import type { Settings } from '../../config/settings.js';
 import {
   conversationUpdateActivity,
   echoActivity,
@@ -7,12 +7,12 @@ import {
   toBotActivity,
   toClientActivity,
   type PostedActivity,
-} from './activities';
-import type { Conversation } from './conversation';
-import { ConversationStore } from './conversationStore';
-import { InProcessAdapter, type ActivitySink } from './InProcessAdapter';
-import { CHANNEL_ID, type DirectLineLimits } from './limits';
-import { TokenService } from './tokens';
+} from './activities.js';
+import type { Conversation } from './conversation.js';
+import { ConversationStore } from './conversationStore.js';
+import { InProcessAdapter, type ActivitySink } from './InProcessAdapter.js';
+import { CHANNEL_ID, type DirectLineLimits } from './limits.js';
+import { TokenService } from './tokens.js';
 
 /** A structured log line. Callers never put message text, tokens or contact details in it. */
 export type ChannelLog = (

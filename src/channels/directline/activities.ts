@@ -1,7 +1,7 @@
 import type { Activity, ChannelAccount } from 'botbuilder';
 import { z } from 'zod';
-import { BOT_ACCOUNT, CHANNEL_ID } from './limits';
-import type { Conversation } from './conversation';
+import { BOT_ACCOUNT, CHANNEL_ID } from './limits.js';
+import type { Conversation } from './conversation.js';
 
 /**
  * A stand-in service URL for turns that never leave the process. Bot code may read it, but

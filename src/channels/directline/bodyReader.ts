@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { TextPrefixScanner } from './textPrefixScanner';
+import { TextPrefixScanner } from './textPrefixScanner.js';
 
 /** A request body, read with a size limit. */
 export type BodyResult =

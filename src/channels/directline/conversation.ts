@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
-import { SlidingWindowLimiter } from './rateLimiter';
-import type { DirectLineLimits } from './limits';
+import { SlidingWindowLimiter } from './rateLimiter.js';
+import type { DirectLineLimits } from './limits.js';
 
 /** An activity waiting in a conversation's queue, with its position for watermarks. */
 interface Queued {

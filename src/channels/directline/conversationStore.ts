@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Conversation } from './conversation';
-import type { DirectLineLimits } from './limits';
+import { Conversation } from './conversation.js';
+import type { DirectLineLimits } from './limits.js';
 
 /** Why a conversation could not be created. */
 export class StoreFullError extends Error {

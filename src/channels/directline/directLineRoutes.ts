@@ -1,13 +1,13 @@
 import type { Request, Response, Server } from 'restify';
-import { parsePostedActivity } from './activities';
-import { readBody } from './bodyReader';
-import type { Conversation } from './conversation';
-import { StoreFullError } from './conversationStore';
-import { errorName, type DirectLineChannel } from './DirectLineChannel';
-import { bearer, parseJson, pathId, queryParam, sendError, sendJson } from './http';
-import type { DirectLineLimits } from './limits';
-import type { Credential } from './tokens';
-import { newUserId, readStartBody } from './userIds';
+import { parsePostedActivity } from './activities.js';
+import { readBody } from './bodyReader.js';
+import type { Conversation } from './conversation.js';
+import { StoreFullError } from './conversationStore.js';
+import { errorName, type DirectLineChannel } from './DirectLineChannel.js';
+import { bearer, parseJson, pathId, queryParam, sendError, sendJson } from './http.js';
+import type { DirectLineLimits } from './limits.js';
+import type { Credential } from './tokens.js';
+import { newUserId, readStartBody } from './userIds.js';
 
 /** Where the channel is served; Web Chat is given this as its `domain`. */
 export const DIRECT_LINE_BASE = '/v3/directline';

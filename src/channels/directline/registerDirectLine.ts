@@ -1,11 +1,11 @@
 import type { ActivityHandler, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import type { Settings } from '../../config/settings';
-import { DirectLineChannel, errorName } from './DirectLineChannel';
-import { DIRECT_LINE_BASE, registerDirectLineRoutes } from './directLineRoutes';
-import { applyCommonHeaders, safeHandler, sendJson } from './http';
-import { resolveLimits, type DirectLineLimits } from './limits';
-import { registerWebchatRoutes, WEBCHAT_END_PATH, WEBCHAT_TOKEN_PATH } from './webchatRoutes';
+import type { Settings } from '../../config/settings.js';
+import { DirectLineChannel, errorName } from './DirectLineChannel.js';
+import { DIRECT_LINE_BASE, registerDirectLineRoutes } from './directLineRoutes.js';
+import { applyCommonHeaders, safeHandler, sendJson } from './http.js';
+import { resolveLimits, type DirectLineLimits } from './limits.js';
+import { registerWebchatRoutes, WEBCHAT_END_PATH, WEBCHAT_TOKEN_PATH } from './webchatRoutes.js';
 
 /** Options for `registerDirectLine`. */
 export interface DirectLineOptions {

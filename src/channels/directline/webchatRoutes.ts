@@ -1,12 +1,12 @@
 import type { Request, Response, Server } from 'restify';
-import type { Settings } from '../../config/settings';
-import { exchangeAzureToken } from './azureTokenExchange';
-import { readBody } from './bodyReader';
-import { StoreFullError } from './conversationStore';
-import { errorName, type DirectLineChannel } from './DirectLineChannel';
-import { DIRECT_LINE_BASE } from './directLineRoutes';
-import { bearer, sendError, sendJson } from './http';
-import { newUserId } from './userIds';
+import type { Settings } from '../../config/settings.js';
+import { exchangeAzureToken } from './azureTokenExchange.js';
+import { readBody } from './bodyReader.js';
+import { StoreFullError } from './conversationStore.js';
+import { errorName, type DirectLineChannel } from './DirectLineChannel.js';
+import { DIRECT_LINE_BASE } from './directLineRoutes.js';
+import { bearer, sendError, sendJson } from './http.js';
+import { newUserId } from './userIds.js';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
 
