@@ -21,8 +21,12 @@ async function main(): Promise<void> {
   console.log(`Waymark bench (${messages.length} messages, Node ${process.version})\n`);
 
   // 1. Urgency detection, against a baseline of lower-casing and one includes() per message.
-  const urgency = summarise(await timeEach(messages, 50, (text) => conversation.urgency.detect(text)));
-  const bare = summarise(await timeEach(messages, 50, (text) => text.toLowerCase().includes('999')));
+  const urgency = summarise(
+    await timeEach(messages, 50, (text) => conversation.urgency.detect(text)),
+  );
+  const bare = summarise(
+    await timeEach(messages, 50, (text) => text.toLowerCase().includes('999')),
+  );
   console.log('Urgency detection per message');
   console.log(`  median ${ms(urgency.median)}, p99 ${ms(urgency.p99)}  (target p99 ≤ 0.5 ms)`);
   console.log(`  baseline (lower-case + includes): median ${ms(bare.median)}, p99 ${ms(bare.p99)}`);
@@ -30,7 +34,17 @@ async function main(): Promise<void> {
 
   // 2. A whole turn in process: botbuilder TestAdapter → WaymarkBot → engine → renderer →
   //    state store, against an echo bot through the same adapter.
-  const script = ['yes', 'yes', 'me', 'somewhere to stay', 'SS0 7AB', 'start over', 'he has a knife', 'carry on', 'exit'];
+  const script = [
+    'yes',
+    'yes',
+    'me',
+    'somewhere to stay',
+    'SS0 7AB',
+    'start over',
+    'he has a knife',
+    'carry on',
+    'exit',
+  ];
   const harness = new BotHarness();
   let turns = 0;
   const turn = summarise(
@@ -54,7 +68,9 @@ async function main(): Promise<void> {
   );
   console.log(`Whole turn in process (${turns} turns)`);
   console.log(`  median ${ms(turn.median)}, p99 ${ms(turn.p99)}  (target p99 ≤ 2 ms)`);
-  console.log(`  baseline (echo bot, same adapter): median ${ms(echoTurn.median)}, p99 ${ms(echoTurn.p99)}`);
+  console.log(
+    `  baseline (echo bot, same adapter): median ${ms(echoTurn.median)}, p99 ${ms(echoTurn.p99)}`,
+  );
   console.log(`  ratio p99: ${ratio(turn.p99, echoTurn.p99)}\n`);
 
   // 3. Start to listening, against a bare restify server started the same way.
@@ -62,7 +78,9 @@ async function main(): Promise<void> {
   const bareStarts: number[] = [];
   for (let i = 0; i < 3; i += 1) {
     starts.push(await timeToListen(['src/index.ts'], '"listening"', { PORT: '0' }));
-    bareStarts.push(await timeToListen(['bench/bareRestifyServer.ts'], '"listening"', { PORT: '0' }));
+    bareStarts.push(
+      await timeToListen(['bench/bareRestifyServer.ts'], '"listening"', { PORT: '0' }),
+    );
   }
   const start = summarise(starts);
   const bareStart = summarise(bareStarts);
@@ -78,7 +96,8 @@ async function main(): Promise<void> {
       benchDirectLine: () => Promise<Record<string, string | number>>;
     };
     console.log('Direct Line channel');
-    for (const [key, value] of Object.entries(await benchDirectLine())) console.log(`  ${key}: ${value}`);
+    for (const [key, value] of Object.entries(await benchDirectLine()))
+      console.log(`  ${key}: ${value}`);
   }
 }
 

@@ -5,7 +5,11 @@ import { performance } from 'node:perf_hooks';
  * Milliseconds from spawning `args` until it prints a line containing `ready`. Both the
  * bot and the baseline are started the same way (node with tsx), so the ratio is fair.
  */
-export function timeToListen(args: string[], ready: string, env: NodeJS.ProcessEnv): Promise<number> {
+export function timeToListen(
+  args: string[],
+  ready: string,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn(process.execPath, ['--import', 'tsx', ...args], {

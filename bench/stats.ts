@@ -3,7 +3,8 @@ import { performance } from 'node:perf_hooks';
 /** Median and 99th percentile of a list of durations in milliseconds. */
 export function summarise(samples: number[]): { median: number; p99: number; count: number } {
   const sorted = [...samples].sort((a, b) => a - b);
-  const pick = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const pick = (q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
   return { median: pick(0.5), p99: pick(0.99), count: sorted.length };
 }
 

@@ -23,7 +23,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ContentError || (error instanceof Error && error.message.startsWith('Invalid settings'))) {
+  if (
+    error instanceof ContentError ||
+    (error instanceof Error && error.message.startsWith('Invalid settings'))
+  ) {
     console.error(`Waymark did not start.\n${error.message}`);
   } else {
     console.error('Waymark did not start:', error);

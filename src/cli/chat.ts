@@ -23,13 +23,15 @@ async function main(): Promise<void> {
     return result.replies;
   };
   const print = (replies: Reply[]) => {
-    for (const reply of replies) output.write(`${describeReplyForTerminal(reply, showSignpost)}\n\n`);
+    for (const reply of replies)
+      output.write(`${describeReplyForTerminal(reply, showSignpost)}\n\n`);
   };
   output.write('Waymark terminal chat. Type as a user would; Ctrl+D to quit.\n\n');
   print(turn({ kind: 'open' }));
   for await (const line of rl) {
     print(turn({ kind: 'message', text: line }));
-    if (state === undefined) output.write('(The conversation was forgotten. Type anything to start again.)\n\n');
+    if (state === undefined)
+      output.write('(The conversation was forgotten. Type anything to start again.)\n\n');
   }
 }
 

@@ -7,7 +7,8 @@ export function describeReplyForTerminal(reply: Reply, showSignpost: boolean): s
   for (const service of reply.services) {
     lines.push('', ...serviceLines(service, true).map((line) => `         ${line}`));
   }
-  for (const link of reply.links) lines.push(`         ${link.label}: /privacy on the bot's server`);
+  for (const link of reply.links)
+    lines.push(`         ${link.label}: /privacy on the bot's server`);
   reply.choices.forEach((choice, index) => lines.push(`         ${index + 1}. ${choice.label}`));
   if (showSignpost) {
     lines.push(

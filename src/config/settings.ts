@@ -31,7 +31,9 @@ export const settingsSchema = z.object({
 
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
-  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('MultiTenant'),
   MicrosoftAppTenantId: optionalText,
 
   DIRECT_LINE_SECRET: optionalText,
@@ -63,9 +65,7 @@ export type Settings = z.infer<typeof settingsSchema> & {
  * Reads settings from `env` (by default the process environment, after loading `.env`
  * if one exists). Throws an error that names each bad setting.
  */
-export function loadSettings(
-  env: NodeJS.ProcessEnv = readProcessEnv(),
-): Settings {
+export function loadSettings(env: NodeJS.ProcessEnv = readProcessEnv()): Settings {
   const parsed = settingsSchema.safeParse(env);
   if (!parsed.success) {
     throw new Error(`Invalid settings:\n${z.prettifyError(parsed.error)}`);

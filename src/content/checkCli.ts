@@ -7,7 +7,8 @@ import { readFromDisk } from './loadContent.js';
  */
 const result = checkContent(readFromDisk());
 const byRule = new Map<string, number>();
-for (const warning of result.warnings) byRule.set(warning.rule, (byRule.get(warning.rule) ?? 0) + 1);
+for (const warning of result.warnings)
+  byRule.set(warning.rule, (byRule.get(warning.rule) ?? 0) + 1);
 
 if (result.warnings.length > 0) {
   console.log('Facts to confirm with their owners before launch:');

@@ -64,12 +64,20 @@ export function checkContent(read: ReadContentFile, today = new Date()): CheckRe
   for (const fact of listFacts(content)) {
     const where = { file: fact.file, path: fact.path };
     if (fact.status === 'unverified') {
-      warnings.push({ rule: 'unverified', ...where, message: `unverified: ${fact.summary} (source: ${fact.source})` });
+      warnings.push({
+        rule: 'unverified',
+        ...where,
+        message: `unverified: ${fact.summary} (source: ${fact.source})`,
+      });
     }
     const stale = new Date(today);
     stale.setMonth(stale.getMonth() - STALE_AFTER_MONTHS);
     if (new Date(fact.checked) < stale) {
-      warnings.push({ rule: 'stale', ...where, message: `last checked ${fact.checked}, over ${STALE_AFTER_MONTHS} months ago` });
+      warnings.push({
+        rule: 'stale',
+        ...where,
+        message: `last checked ${fact.checked}, over ${STALE_AFTER_MONTHS} months ago`,
+      });
     }
   }
   return { content, errors, warnings };
@@ -101,70 +109,137 @@ function checkFlow(content: Content, errors: Finding[]): void {
       }
       continue;
     }
-    let fallsThrough = false;
     for (const option of step.options) {
-      if (!option.next) fallsThrough = true;
-      else if (BUILT_IN_TARGETS.has(option.next)) continue;
+      if (!option.next || BUILT_IN_TARGETS.has(option.next)) continue;
       else if (stepIds.has(option.next)) queue.push(ids.indexOf(option.next));
       else {
-        errors.push({ rule: 'ends-at-outcome', file: DIALOG, path: `${step.question}.${option.value}.next`, message: `jumps to "${option.next}", which is not a step or built-in reply` });
+        errors.push({
+          rule: 'ends-at-outcome',
+          file: DIALOG,
+          path: `${step.question}.${option.value}.next`,
+          message: `jumps to "${option.next}", which is not a step or built-in reply`,
+        });
       }
     }
-    // "not sure" always moves on, so the next step is always reachable from a question.
-    fallsThrough = true;
-    if (fallsThrough) {
-      if (index + 1 < dialog.steps.length) queue.push(index + 1);
-      else errors.push({ rule: 'ends-at-outcome', file: DIALOG, path: `steps.${step.question}`, message: 'the last step is a question, so the conversation ends without an outcome' });
-    }
+    // "not sure" always moves on, so the step after a question is always reachable.
+    if (index + 1 < dialog.steps.length) queue.push(index + 1);
+    else
+      errors.push({
+        rule: 'ends-at-outcome',
+        file: DIALOG,
+        path: `steps.${step.question}`,
+        message: 'the last step is a question, so the conversation ends without an outcome',
+      });
   }
   dialog.steps.forEach((step, index) => {
     if (!reached.has(stepId(step))) {
-      errors.push({ rule: 'reachable', file: DIALOG, path: `steps[${index}]`, message: `step "${stepId(step)}" can never be reached` });
+      errors.push({
+        rule: 'reachable',
+        file: DIALOG,
+        path: `steps[${index}]`,
+        message: `step "${stepId(step)}" can never be reached`,
+      });
     }
   });
   for (const question of dialog.eligibility) {
     if (!reachedEligibility.has(question.question)) {
-      errors.push({ rule: 'reachable', file: DIALOG, path: `eligibility.${question.question}`, message: 'no routing rule asks this question' });
+      errors.push({
+        rule: 'reachable',
+        file: DIALOG,
+        path: `eligibility.${question.question}`,
+        message: 'no routing rule asks this question',
+      });
     }
   }
   for (const outcome of outcomeIds) {
     if (!reachedOutcomes.has(outcome)) {
-      errors.push({ rule: 'reachable', file: DIALOG, path: `outcomes.${outcome}`, message: 'no routing rule leads to this outcome' });
+      errors.push({
+        rule: 'reachable',
+        file: DIALOG,
+        path: `outcomes.${outcome}`,
+        message: 'no routing rule leads to this outcome',
+      });
     }
   }
   routing.rules.forEach((rule, index) => {
     if (!outcomeIds.has(rule.outcome)) {
-      errors.push({ rule: 'ends-at-outcome', file: ROUTING, path: `rules[${index}].outcome`, message: `outcome "${rule.outcome}" is not in ${DIALOG}` });
+      errors.push({
+        rule: 'ends-at-outcome',
+        file: ROUTING,
+        path: `rules[${index}].outcome`,
+        message: `outcome "${rule.outcome}" is not in ${DIALOG}`,
+      });
     }
     for (const id of rule.services) {
-      if (!serviceIds.has(id)) errors.push({ rule: 'ends-at-outcome', file: ROUTING, path: `rules[${index}].services`, message: `service "${id}" is not in content/services.yml` });
+      if (!serviceIds.has(id))
+        errors.push({
+          rule: 'ends-at-outcome',
+          file: ROUTING,
+          path: `rules[${index}].services`,
+          message: `service "${id}" is not in content/services.yml`,
+        });
     }
   });
   const last = routing.rules[routing.rules.length - 1];
   if (!last || Object.keys(last.when).length > 0) {
-    errors.push({ rule: 'ends-at-outcome', file: ROUTING, path: 'rules', message: 'the last rule must have no conditions, so everyone reaches an outcome' });
+    errors.push({
+      rule: 'ends-at-outcome',
+      file: ROUTING,
+      path: 'rules',
+      message: 'the last rule must have no conditions, so everyone reaches an outcome',
+    });
   }
   if (!dialog.steps.some((step) => 'route' in step)) {
-    errors.push({ rule: 'ends-at-outcome', file: DIALOG, path: 'steps', message: 'no route step: the conversation never signposts' });
+    errors.push({
+      rule: 'ends-at-outcome',
+      file: DIALOG,
+      path: 'steps',
+      message: 'no route step: the conversation never signposts',
+    });
   }
 }
 
 function check999(content: Content, errors: Finding[]): void {
   const { wording } = content;
   const need999 = (text: string, path: string) => {
-    if (!/\b999\b/.test(text)) errors.push({ rule: 'mentions-999', file: WORDING, path, message: 'must mention 999' });
+    if (!/\b999\b/.test(text))
+      errors.push({ rule: 'mentions-999', file: WORDING, path, message: 'must mention 999' });
   };
-  for (const [surface, text] of variants(wording.greeting)) need999(text, `greeting${surface ? `.${surface}` : ''}`);
+  for (const [surface, text] of variants(wording.greeting))
+    need999(text, `greeting${surface ? `.${surface}` : ''}`);
   need999(wording.signpost999, 'signpost999');
   for (const key of ['lines', 'ownLifeLines'] as const) {
     const lines = wording.emergency[key];
-    need999(lines.map((line) => variants(line).map(([, text]) => text).join(' ')).join(' '), `emergency.${key}`);
+    need999(
+      lines
+        .map((line) =>
+          variants(line)
+            .map(([, text]) => text)
+            .join(' '),
+        )
+        .join(' '),
+      `emergency.${key}`,
+    );
     if (!variants(lines[0] ?? '').every(([, text]) => /\b999\b/.test(text))) {
-      errors.push({ rule: 'mentions-999', file: WORDING, path: `emergency.${key}[0]`, message: 'the emergency reply must put 999 first' });
+      errors.push({
+        rule: 'mentions-999',
+        file: WORDING,
+        path: `emergency.${key}[0]`,
+        message: 'the emergency reply must put 999 first',
+      });
     }
-    const lineCount = lines.reduce((count, line) => count + Math.max(...variants(line).map(([, text]) => text.split('\n').length)), 0);
+    const lineCount = lines.reduce(
+      (count, line) =>
+        count + Math.max(...variants(line).map(([, text]) => text.split('\n').length)),
+      0,
+    );
     if (lineCount > 3) {
-      errors.push({ rule: 'emergency-length', file: WORDING, path: `emergency.${key}`, message: `has ${lineCount} lines; at most 3, because someone may be watching the screen` });
+      errors.push({
+        rule: 'emergency-length',
+        file: WORDING,
+        path: `emergency.${key}`,
+        message: `has ${lineCount} lines; at most 3, because someone may be watching the screen`,
+      });
     }
   }
 }
@@ -174,14 +249,38 @@ function userFacingText(content: Content): { file: string; path: string; text: s
   const found: { file: string; path: string; text: string }[] = [];
   const walk = (file: string, value: unknown, path: string, skip: Set<string>) => {
     if (typeof value === 'string') found.push({ file, path, text: value });
-    else if (Array.isArray(value)) value.forEach((item, i) => walk(file, item, `${path}[${i}]`, skip));
+    else if (Array.isArray(value))
+      value.forEach((item, i) => walk(file, item, `${path}[${i}]`, skip));
     else if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
         if (!skip.has(key)) walk(file, child, path ? `${path}.${key}` : key, skip);
       }
     }
   };
-  const machineKeys = new Set(['says', 'mentions', 'value', 'question', 'slot', 'next', 'sets', 'matchOrder', 'onNotSure', 'outcome', 'route', 'source', 'checked', 'status', 'note', 'id', 'kind', 'for', 'days', 'from', 'to', 'bankHolidays']);
+  const machineKeys = new Set([
+    'says',
+    'mentions',
+    'value',
+    'question',
+    'slot',
+    'next',
+    'sets',
+    'matchOrder',
+    'onNotSure',
+    'outcome',
+    'route',
+    'source',
+    'checked',
+    'status',
+    'note',
+    'id',
+    'kind',
+    'for',
+    'days',
+    'from',
+    'to',
+    'bankHolidays',
+  ]);
   walk(DIALOG, content.dialog, '', machineKeys);
   walk(WORDING, content.wording, '', machineKeys);
   walk('content/services.yml', content.services, '', machineKeys);
@@ -190,24 +289,49 @@ function userFacingText(content: Content): { file: string; path: string; text: s
 }
 
 function checkWordingRules(content: Content, errors: Finding[]): void {
-  const banned = content.judgemental.phrases.map((phrase) => phrase.toLowerCase().replace(/’/g, "'"));
+  const banned = content.judgemental.phrases.map((phrase) =>
+    phrase.toLowerCase().replace(/’/g, "'"),
+  );
   for (const { file, path, text } of userFacingText(content)) {
     const lower = text.toLowerCase().replace(/’/g, "'");
     for (const phrase of banned) {
-      if (new RegExp(`(^|[^a-z])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(lower)) {
-        errors.push({ rule: 'judgemental', file, path, message: `uses judgemental wording: "${phrase}"` });
+      if (
+        new RegExp(`(^|[^a-z])${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^a-z])`).test(
+          lower,
+        )
+      ) {
+        errors.push({
+          rule: 'judgemental',
+          file,
+          path,
+          message: `uses judgemental wording: "${phrase}"`,
+        });
       }
     }
     for (const number of findNumbers(text)) {
       if (number.replace(/\D/g, '').length < 3) continue;
-      if (!isValidUkNumber(number)) errors.push({ rule: 'phone-number', file, path, message: `"${number}" is not a valid UK phone number` });
+      if (!isValidUkNumber(number))
+        errors.push({
+          rule: 'phone-number',
+          file,
+          path,
+          message: `"${number}" is not a valid UK phone number`,
+        });
     }
   }
   content.services.services.forEach((service, s) => {
     service.offers.forEach((offer, o) => {
       offer.contacts.forEach((contact, c) => {
-        if ((contact.kind === 'phone' || contact.kind === 'text') && !isValidUkNumber(contact.value)) {
-          errors.push({ rule: 'phone-number', file: 'content/services.yml', path: `services[${s}].offers[${o}].contacts[${c}]`, message: `"${contact.value}" is not a valid UK phone number` });
+        if (
+          (contact.kind === 'phone' || contact.kind === 'text') &&
+          !isValidUkNumber(contact.value)
+        ) {
+          errors.push({
+            rule: 'phone-number',
+            file: 'content/services.yml',
+            path: `services[${s}].offers[${o}].contacts[${c}]`,
+            message: `"${contact.value}" is not a valid UK phone number`,
+          });
         }
       });
     });

@@ -140,7 +140,12 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
     },
 
     failSafe(): Reply {
-      const services = viewsFor(conversation, conversation.content.routing.failSafeServices, {}, env);
+      const services = viewsFor(
+        conversation,
+        conversation.content.routing.failSafeServices,
+        {},
+        env,
+      );
       return reply('fail-safe', 'routine', wording.failSafe, {
         services,
         signposted: services.map((service) => service.id),

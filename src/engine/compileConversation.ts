@@ -5,10 +5,7 @@ import type { Step } from '../content/schema/dialogSchema.js';
 import { createCommandMatcher, type CommandMatcher } from '../understanding/matchCommand.js';
 import { createPlaceMatcher, type PlaceMatcher } from '../understanding/matchPlace.js';
 import { createUrgencyDetector, type UrgencyDetector } from '../understanding/detectUrgency.js';
-import {
-  createQuestionMatcher,
-  type QuestionMatcher,
-} from '../understanding/questionMatcher.js';
+import { createQuestionMatcher, type QuestionMatcher } from '../understanding/questionMatcher.js';
 
 /** The id of a step: its question id, or its route id. */
 export function stepId(step: Step): string {

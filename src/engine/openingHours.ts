@@ -71,7 +71,9 @@ function clock(time: string): string {
   const minute = minutes % 60;
   const suffix = hour < 12 ? 'am' : 'pm';
   const twelve = hour % 12 === 0 ? 12 : hour % 12;
-  return minute === 0 ? `${twelve}${suffix}` : `${twelve}:${String(minute).padStart(2, '0')}${suffix}`;
+  return minute === 0
+    ? `${twelve}${suffix}`
+    : `${twelve}:${String(minute).padStart(2, '0')}${suffix}`;
 }
 
 function dayRange(days: Day[]): string {
@@ -99,7 +101,6 @@ export function describeHours(
 ): string {
   if (hours.value === 'always') return wording.always;
   const open = isOpenNow(hours, now, bankHolidays);
-  const status =
-    open === undefined ? wording.unknown : open ? wording.openNow : wording.closedNow;
+  const status = open === undefined ? wording.unknown : open ? wording.openNow : wording.closedNow;
   return `${hours.value.map(describeWindow).join(', ')}. ${status}`;
 }

@@ -2,7 +2,8 @@ import type { SlotName, Slots } from '../content/schema/eligibilitySchema.js';
 import type { RoutingRule, RoutingTable } from '../content/schema/routingSchema.js';
 
 /** What the routing table says next: signpost with a rule, or ask one more question. */
-export type RouteDecision = { kind: 'outcome'; rule: RoutingRule } | { kind: 'ask'; slot: SlotName };
+export type RouteDecision =
+  { kind: 'outcome'; rule: RoutingRule } | { kind: 'ask'; slot: SlotName };
 
 /**
  * Reads the routing table top to bottom. The first rule whose conditions all hold wins.

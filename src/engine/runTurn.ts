@@ -5,7 +5,14 @@ import { mentionedAge, type QuestionMatcher } from '../understanding/questionMat
 import { builtins, type Builtins } from './builtinReplies.js';
 import { stepId, type Conversation } from './compileConversation.js';
 import { route } from './route.js';
-import type { ConversationState, Reply, Slots, TurnEnvironment, TurnInput, TurnResult } from './types.js';
+import type {
+  ConversationState,
+  Reply,
+  Slots,
+  TurnEnvironment,
+  TurnInput,
+  TurnResult,
+} from './types.js';
 
 /** Where the conversation goes next, once the current step is done with. */
 interface Next {
@@ -169,7 +176,12 @@ function askCurrent(conversation: Conversation, say: Builtins, state: Conversati
 }
 
 /** Runs forward from step `index`, skipping questions already answered. */
-function advance(conversation: Conversation, say: Builtins, state: ConversationState, index: number): Next {
+function advance(
+  conversation: Conversation,
+  say: Builtins,
+  state: ConversationState,
+  index: number,
+): Next {
   for (let i = index; i < conversation.steps.length; i += 1) {
     const step = conversation.steps[i];
     if (!step) break;
@@ -191,7 +203,12 @@ function advance(conversation: Conversation, say: Builtins, state: ConversationS
       }
     } else {
       state.step = decision.rule.outcome;
-      const reply = say.outcome(decision.rule.outcome, decision.rule.services, state.slots, state.risk);
+      const reply = say.outcome(
+        decision.rule.outcome,
+        decision.rule.services,
+        state.slots,
+        state.risk,
+      );
       return { replies: [reply], state };
     }
   }

@@ -8,7 +8,9 @@ export type Log = (event: string, fields?: LogFields) => void;
  * A JSON-lines logger to stdout. It takes an event name and safe fields only, so there is
  * no call that could put a person's words into a log by accident.
  */
-export function createLog(write: (line: string) => void = (line) => process.stdout.write(line)): Log {
+export function createLog(
+  write: (line: string) => void = (line) => process.stdout.write(line),
+): Log {
   return (event, fields = {}) => {
     write(`${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`);
   };

@@ -22,7 +22,13 @@ export interface ServerParts {
  * The restify server with the core routes: the Bot Framework endpoint, /healthz and
  * /privacy. Channels and web pages add their own routes to it.
  */
-export function createServer({ settings, content, bot, adapter, log }: ServerParts): restify.Server {
+export function createServer({
+  settings,
+  content,
+  bot,
+  adapter,
+  log,
+}: ServerParts): restify.Server {
   const server = restify.createServer({ name: 'waymark', handleUncaughtExceptions: false });
   server.pre((req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');

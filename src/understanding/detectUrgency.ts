@@ -1,6 +1,13 @@
 import type { UrgencyPhrases } from '../content/schema/urgencySchema.js';
 import { CLAUSE_MARK, normaliseText, type SpellingMap } from './normaliseText.js';
-import { compilePhrases, findHits, hasHit, toWords, type CompiledPhrases, type Words } from './phraseMatcher.js';
+import {
+  compilePhrases,
+  findHits,
+  hasHit,
+  toWords,
+  type CompiledPhrases,
+  type Words,
+} from './phraseMatcher.js';
 
 /** The urgency levels of design.md, highest first. */
 export type Urgency = 'emergency' | 'urgent' | 'routine';
@@ -20,7 +27,18 @@ export interface UrgencyResult {
 const NEGATION_WINDOW = 3;
 
 /** Words that end the reach of a negator: "he is not here but he is on his way". */
-const CLAUSE_BREAKS = new Set([CLAUSE_MARK, 'but', 'and', 'so', 'then', 'though', 'although', 'because', 'cos', 'however']);
+const CLAUSE_BREAKS = new Set([
+  CLAUSE_MARK,
+  'but',
+  'and',
+  'so',
+  'then',
+  'though',
+  'although',
+  'because',
+  'cos',
+  'however',
+]);
 
 interface CompiledCategory {
   id: string;

@@ -27,6 +27,9 @@ export function createCommandMatcher(commands: Commands, spellings: SpellingMap)
   return {
     normalise,
     match(text) {
+      // A long message is never a command. Without this, its empty normal form would match
+      // "?" (help), and what the person wrote would be ignored.
+      if (text.length > 200) return undefined;
       return byWords.get(normalise(text));
     },
   };

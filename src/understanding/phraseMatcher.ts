@@ -96,7 +96,10 @@ export function compilePhrases(
   }
   // Sticky, so each test starts exactly at a word; longest first, so a phrase beats its prefix.
   const toPattern = (sources: string[]) =>
-    new RegExp(`(?:${[...new Set(sources)].sort((a, b) => b.length - a.length).join('|')})(?= |$)`, 'y');
+    new RegExp(
+      `(?:${[...new Set(sources)].sort((a, b) => b.length - a.length).join('|')})(?= |$)`,
+      'y',
+    );
   return {
     byFirstWord: new Map([...words].map(([word, sources]) => [word, toPattern(sources)])),
     byPrefix: [...prefixes].map(([prefix, sources]) => ({ prefix, pattern: toPattern(sources) })),

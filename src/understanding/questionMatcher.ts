@@ -21,7 +21,10 @@ const YES = 'yes';
 const NO = 'no';
 
 /** Compiles a question's options: labels and `says` for answers, `mentions` for free text. */
-export function createQuestionMatcher(block: QuestionBlock, spellings: SpellingMap): QuestionMatcher {
+export function createQuestionMatcher(
+  block: QuestionBlock,
+  spellings: SpellingMap,
+): QuestionMatcher {
   const exact = new Map<string, string>();
   let yesValue: string | undefined;
   let noValue: string | undefined;
@@ -66,6 +69,10 @@ export function createQuestionMatcher(block: QuestionBlock, spellings: SpellingM
       const first = said.split(' ')[0] ?? '';
       if (yesValue && exact.get(first) === yesValue && first.length <= 4) return yesValue;
       if (noValue && exact.get(first) === noValue && first.length <= 4) return noValue;
+      // "second", "the 3rd one", "option 2": the common ways of picking a shown option, read
+      // here so they work before the recognizers below have loaded.
+      const picked = block.slot === 'age' ? undefined : pickedOptionNumber(said);
+      if (picked !== undefined) return byNumber(picked);
       const fallback = fallbackRecognizers();
       if (!fallback) return undefined;
       if (block.slot === 'age') {
@@ -80,6 +87,18 @@ export function createQuestionMatcher(block: QuestionBlock, spellings: SpellingM
       return ordinal === undefined ? undefined : byNumber(ordinal);
     },
   };
+}
+
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const PICKED =
+  /^(?:the )?(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(\d)(?:st|nd|rd|th)|(?:number|option|no) (\d))(?: one| option)?(?: please)?$/;
+
+/** The option number in "second", "the 3rd one" or "option 2"; undefined otherwise. */
+function pickedOptionNumber(said: string): number | undefined {
+  const match = PICKED.exec(said);
+  if (!match) return undefined;
+  if (match[1]) return ORDINALS.indexOf(match[1]) + 1;
+  return Number(match[2] ?? match[3]);
 }
 
 function ageValue(years: number): string | undefined {

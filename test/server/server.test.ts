@@ -47,7 +47,9 @@ describe('server (npm start)', () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.status).to.equal(200);
     const body = (await response.json()) as { contentVersion: string };
-    expect(body.contentVersion).to.equal(app.content.version).and.match(/^[0-9a-f]{12}$/);
+    expect(body.contentVersion)
+      .to.equal(app.content.version)
+      .and.match(/^[0-9a-f]{12}$/);
   });
 
   it('GET /privacy serves the privacy notice', async () => {
@@ -66,7 +68,10 @@ describe('server (npm start)', () => {
         }),
       ),
     );
-    expect(activities.map((a) => a.channelData.signpost.step)).to.deep.equal(['greeting', 'safe-now']);
+    expect(activities.map((a) => a.channelData.signpost.step)).to.deep.equal([
+      'greeting',
+      'safe-now',
+    ]);
     expect(activities[0]?.text).to.include('999');
     for (const a of activities) {
       expect(a.channelData.signpost).to.include({ contentVersion: app.content.version });
@@ -79,14 +84,19 @@ describe('server (npm start)', () => {
       await post(activity('c-emergency', { type: 'message', text: 'he has a knife' })),
     );
     expect(activities).to.have.length(1);
-    expect(activities[0]?.channelData.signpost).to.include({ urgency: 'emergency', step: 'emergency' });
+    expect(activities[0]?.channelData.signpost).to.include({
+      urgency: 'emergency',
+      step: 'emergency',
+    });
     expect(activities[0]?.text.split('\n\n')[0]).to.include('999');
   });
 
   it('answers 20 KB of markup and control characters kindly, without echoing it', async () => {
     const nasty = `<img src=x onerror=alert(1)>\u0000\u001b[31m${'<b>x</b>'.repeat(2600)}`;
     expect(nasty.length).to.be.greaterThan(20_000);
-    const activities = await replies(await post(activity('c-big', { type: 'message', text: nasty })));
+    const activities = await replies(
+      await post(activity('c-big', { type: 'message', text: nasty })),
+    );
     expect(activities[0]?.channelData.signpost.step).to.equal('message-too-long');
     const all = JSON.stringify(activities);
     expect(all).to.include('999');

@@ -23,9 +23,7 @@ export class BotHarness {
   readonly bot: WaymarkBot;
   readonly store: StateStore;
 
-  constructor(
-    options: { channelId?: string; store?: StateStore; log?: Log; now?: Date } = {},
-  ) {
+  constructor(options: { channelId?: string; store?: StateStore; log?: Log; now?: Date } = {}) {
     this.store = options.store ?? createMemoryStateStore(30);
     this.bot = new WaymarkBot({
       conversation: realConversation(),
