@@ -1,0 +1,32 @@
+import { expect } from 'chai';
+import type { StateStore } from '../../src/bot/stateStore.js';
+import { BotHarness } from '../support/botHarness.js';
+
+const brokenStore: StateStore = {
+  read: () => Promise.reject(new Error('storage is down')),
+  write: () => Promise.reject(new Error('storage is down')),
+  delete: () => Promise.reject(new Error('storage is down')),
+  close: () => undefined,
+};
+
+describe('fail safe', () => {
+  it('still answers with 999 and the helplines when storage fails', async () => {
+    const events: string[] = [];
+    const harness = new BotHarness({ store: brokenStore, log: (event) => events.push(event) });
+    const replies = await harness.say('yes');
+    expect(replies).to.have.length(1);
+    expect(replies[0]?.channelData.signpost.step).to.equal('fail-safe');
+    expect(replies[0]?.channelData.signpost.services.length).to.be.greaterThan(0);
+    expect(replies[0]?.text).to.include('999');
+    expect(events).to.include('turn-failed');
+  });
+
+  it('still gives the emergency reply when storage fails and someone is in danger', async () => {
+    const harness = new BotHarness({ store: brokenStore });
+    const replies = await harness.say('he is outside with a knife');
+    expect(replies[0]?.channelData.signpost).to.include({
+      step: 'emergency',
+      urgency: 'emergency',
+    });
+  });
+});
