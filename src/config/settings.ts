@@ -47,6 +47,13 @@ export const settingsSchema = z.object({
   ALLOWED_ORIGINS: commaList,
   EXIT_URL: z.string().url().default('https://www.bbc.co.uk/weather'),
 
+  TWILIO_ACCOUNT_SID: optionalText,
+  TWILIO_AUTH_TOKEN: optionalText,
+  TWILIO_PHONE_NUMBER: optionalText,
+  SMS_KEY: optionalText,
+
+  ALLOWED_TENANTS: commaList,
+
   STORAGE: z.enum(['memory', 'blob']).default('memory'),
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
   STATE_TTL_MINUTES: positiveInt(30),

@@ -46,8 +46,6 @@ export const wordingSchema = z.object({
   failSafe: z.string().min(1),
   notUnderstood: z.string().min(1),
   messageTooLong: z.string().min(1),
-  slowDown: z.string().min(1),
-  restarting: z.string().min(1),
   afterOutcome: z.string().min(1),
   startOverLabel: choiceLabel,
   exitLabel: choiceLabel,
