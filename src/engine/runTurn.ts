@@ -59,6 +59,7 @@ export function runTurn(
 
   const urgency = conversation.urgency.detect(text);
   if (urgency.level === 'emergency') {
+    keepAnswerToInterruptedQuestion(conversation, state, text);
     interrupt(conversation, state, 'emergency');
     return { replies: [say.emergency(urgency.ownLife)], state };
   }
@@ -121,6 +122,28 @@ function interrupt(conversation: Conversation, state: ConversationState, reply: 
   }
   state.step = reply;
   state.risk = 'urgent';
+}
+
+/**
+ * Words of danger can also answer the question they interrupt: "No, I'm not safe" (the
+ * button at "are you safe right now?") is both. Keep that answer, so that carrying on moves
+ * to the next question instead of asking the same one again. An answer that would end the
+ * conversation or jump elsewhere (such as "not safe to chat") is not kept: carrying on then
+ * asks the question again.
+ */
+function keepAnswerToInterruptedQuestion(
+  conversation: Conversation,
+  state: ConversationState,
+  text: string,
+): void {
+  const question = conversation.questions.get(state.step);
+  if (!question) return;
+  const answer = question.answer(text);
+  if (answer === undefined || answer === UNSURE) return;
+  const option = question.option(answer);
+  if (option?.next !== undefined && option.next !== 'emergency') return;
+  state.slots[question.block.slot] = answer;
+  if (option?.sets) Object.assign(state.slots, option.sets);
 }
 
 function answerQuestion(

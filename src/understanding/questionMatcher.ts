@@ -89,7 +89,17 @@ export function createQuestionMatcher(
   };
 }
 
-const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+const ORDINALS = [
+  'first',
+  'second',
+  'third',
+  'fourth',
+  'fifth',
+  'sixth',
+  'seventh',
+  'eighth',
+  'ninth',
+];
 const PICKED =
   /^(?:the )?(?:(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|(\d)(?:st|nd|rd|th)|(?:number|option|no) (\d))(?: one| option)?(?: please)?$/;
 
