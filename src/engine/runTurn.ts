@@ -65,7 +65,11 @@ export function runTurn(
   }
 
   if (input.limit === 'size') {
-    return { replies: [say.messageTooLong(), ...askCurrent(conversation, say, state)], state };
+    const greeting = isNew ? [say.greeting()] : [];
+    return {
+      replies: [...greeting, say.messageTooLong(), ...askCurrent(conversation, say, state)],
+      state,
+    };
   }
 
   if (command === 'startOver') {

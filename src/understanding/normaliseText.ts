@@ -30,7 +30,12 @@ export type SpellingMap = ReadonlyMap<string, string>;
  * can write them naturally ("he's outside").
  */
 export function normaliseText(text: string, spellings: SpellingMap): string {
-  let result = text.slice(0, MAX_READ_CHARS).normalize('NFKC').toLowerCase();
+  // Markup is dropped first, so "he's <i>outside</i>" still reads as "he's outside".
+  let result = text
+    .slice(0, MAX_READ_CHARS)
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/<[^<>]{0,200}>/g, ' ');
   for (const [pattern, replacement] of contractionRules) {
     result = result.replace(pattern, replacement);
   }
