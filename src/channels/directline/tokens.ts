@@ -26,6 +26,9 @@ export type Credential =
 
 const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 
+/** Verified tokens remembered, so a polling client does not cost an HMAC every second. */
+const MAX_REMEMBERED = 10_000;
+
 /**
  * Issues and checks the per-conversation tokens of the self-hosted channel.
  *
@@ -37,6 +40,7 @@ const HEADER = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
 export class TokenService {
   private readonly key: Buffer;
   private readonly secretDigest: Buffer;
+  private readonly verified = new Map<string, TokenClaims>();
 
   constructor(
     secret: string,
@@ -66,10 +70,19 @@ export class TokenService {
   /** Classifies a bearer value: the channel secret, a valid or expired token, or neither. */
   check(bearer: string | undefined): Credential {
     if (!bearer) return { kind: 'invalid' };
+    const known = this.verified.get(bearer);
+    if (known) return this.withExpiry(known);
     // Compare digests, so the comparison is constant-time whatever the lengths.
     if (timingSafeEqual(digest(bearer), this.secretDigest)) return { kind: 'secret' };
     const claims = this.verify(bearer);
     if (!claims) return { kind: 'invalid' };
+    // Only signed tokens are remembered, and the whole memory is dropped when full.
+    if (this.verified.size >= MAX_REMEMBERED) this.verified.clear();
+    this.verified.set(bearer, claims);
+    return this.withExpiry(claims);
+  }
+
+  private withExpiry(claims: TokenClaims): Credential {
     return claims.exp * 1000 <= this.now()
       ? { kind: 'expired', claims }
       : { kind: 'token', claims };
