@@ -116,7 +116,6 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
 
     messageTooLong: (): Reply => reply('message-too-long', 'routine', wording.messageTooLong),
 
-
     afterOutcome: (): Reply =>
       reply('after-outcome', 'routine', `${wording.afterOutcome}\n${wording.signpost999}`, {
         choices: [
