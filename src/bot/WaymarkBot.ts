@@ -105,8 +105,10 @@ function messageInput(context: TurnContext): TurnInput {
   const channelData = activity.channelData as { waymark?: { limit?: unknown } } | undefined;
   // A channel that cut the message at its size limit says so; very long text is read only
   // to the limit, and still answered kindly.
-  const overLimit = channelData?.waymark?.limit === 'size' || raw.length > MAX_READ_CHARS;
+  const limit = channelData?.waymark?.limit;
   const text = raw.slice(0, MAX_READ_CHARS);
+  if (limit === 'rate') return { kind: 'message', text, limit: 'rate' };
+  const overLimit = limit === 'size' || raw.length > MAX_READ_CHARS;
   return overLimit ? { kind: 'message', text, limit: 'size' } : { kind: 'message', text };
 }
 

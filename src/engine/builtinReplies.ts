@@ -116,6 +116,8 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
 
     messageTooLong: (): Reply => reply('message-too-long', 'routine', wording.messageTooLong),
 
+    slowDown: (): Reply => reply('slow-down', 'routine', wording.slowDown),
+
     afterOutcome: (): Reply =>
       reply('after-outcome', 'routine', `${wording.afterOutcome}\n${wording.signpost999}`, {
         choices: [

@@ -64,6 +64,7 @@ export function runTurn(
     return { replies: [say.emergency(urgency.ownLife)], state };
   }
 
+  if (input.limit === 'rate') return { replies: [say.slowDown()], state };
   if (input.limit === 'size') {
     const greeting = isNew ? [say.greeting()] : [];
     return {

@@ -28,8 +28,12 @@ export type TurnInput =
   | {
       kind: 'message';
       text: string;
-      /** Set when a channel cut the message at a size limit: reply kindly, keep 999 in reach. */
-      limit?: 'size';
+      /**
+       * Set when a channel hit a limit: 'size' (the message was cut) or 'rate' (messages are
+       * arriving too fast). Danger is still read first; otherwise the reply is kind, shows
+       * 999, and the conversation does not move on.
+       */
+      limit?: 'size' | 'rate';
     };
 
 /** What the engine needs to know about the world, passed in so it stays pure. */

@@ -30,3 +30,23 @@ describe('fail safe', () => {
     });
   });
 });
+
+describe('limits reported by a channel', () => {
+  it('answers a rate-limited message kindly with 999, without moving on', async () => {
+    const harness = new BotHarness();
+    await harness.open();
+    const replies = await harness.say('yes', { waymark: { limit: 'rate' } });
+    expect(replies.map((r) => r.channelData.signpost.step)).to.deep.equal(['slow-down']);
+    expect(replies[0]?.text).to.include('999');
+    const next = await harness.say('yes');
+    expect(next[0]?.channelData.signpost.step).to.equal('can-chat');
+    harness.close();
+  });
+
+  it('still gives the emergency reply to a rate-limited message of danger', async () => {
+    const harness = new BotHarness();
+    const replies = await harness.say('he is kicking the door in', { waymark: { limit: 'rate' } });
+    expect(replies[0]?.channelData.signpost.step).to.equal('emergency');
+    harness.close();
+  });
+});

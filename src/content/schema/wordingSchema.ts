@@ -46,6 +46,7 @@ export const wordingSchema = z.object({
   failSafe: z.string().min(1),
   notUnderstood: z.string().min(1),
   messageTooLong: z.string().min(1),
+  slowDown: z.string().min(1),
   afterOutcome: z.string().min(1),
   startOverLabel: choiceLabel,
   exitLabel: choiceLabel,
