@@ -268,6 +268,17 @@
 .wm-footer-links { display: flex; flex-wrap: wrap; gap: 4px 16px; }
 .wm-footer-links a { display: inline-block; padding: 4px 0; }
 
+/* Buttons on service cards (call, website): calm, full width, easy to tap. */
+.wm-root .wm-chat .ac-pushButton {
+  min-height: 44px !important; padding: 8px 12px !important;
+  background: #ffffff !important; color: var(--wm-brand-on-white) !important;
+  border: 2px solid var(--wm-brand-on-white) !important; border-radius: 8px !important;
+  font: 600 16px/1.25 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif !important;
+  white-space: normal !important; overflow: visible !important;
+}
+.wm-root .wm-chat .ac-pushButton > div { white-space: normal !important; overflow: visible !important; }
+.wm-root .wm-chat .ac-pushButton:hover { background: #f3f3f1 !important; }
+
 /* Quick exit overlay: covers everything at once. */
 .wm-exit-overlay {
   position: fixed; inset: 0; z-index: 2147483647; background: #ffffff;
@@ -291,6 +302,9 @@ html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
   // Markup
   // ---------------------------------------------------------------------------------------
 
+  // Two roots: the quick exit goes first in the page, so that it is the first thing a
+  // keyboard reaches; the chat goes last, after the charity's own content.
+  const exitRoot = element('div', { class: 'wm-root', id: 'waymark-quick-exit' });
   const root = element('div', { class: 'wm-root', id: 'waymark-widget' });
 
   // The quick exit is a link to the neutral site, so it still works if a script error
@@ -387,7 +401,8 @@ html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
     [header, chat, footer],
   );
 
-  root.append(exitButton, announcer, launcher, panel);
+  exitRoot.append(exitButton, announcer);
+  root.append(launcher, panel);
 
   // ---------------------------------------------------------------------------------------
   // Quick exit
@@ -548,7 +563,7 @@ html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
   hideButton.addEventListener('click', closePanel);
 
   function sendBoxInput() {
-    return chat.querySelector('.webchat__send-box-text-box__input');
+    return chat.querySelector('[data-id="webchat-sendbox-input"]');
   }
 
   function focusSendBox() {
@@ -731,7 +746,6 @@ html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
     const input = sendBoxInput();
     if (!input) return false;
     input.setAttribute('autocomplete', 'off');
-    input.setAttribute('aria-label', 'Type your message');
     return true;
   }
 
@@ -807,6 +821,7 @@ html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
   function mount() {
     const style = element('style', { 'data-waymark': 'styles' }, [css]);
     document.head.append(style);
+    document.body.prepend(exitRoot);
     document.body.append(root);
     if (data.open === 'true') openPanel();
   }

@@ -119,7 +119,10 @@ export function renderWidget(
 ): string {
   // Escape "<" so that the literal can never close a surrounding <script> element.
   const literal = JSON.stringify(config).replace(/</g, '\\u003c');
-  return source.replace(CONFIG_REGION, () => literal);
+  if (!CONFIG_REGION.test(source)) {
+    throw new Error('public/widget.js has lost its WAYMARK_SERVER_CONFIG markers');
+  }
+  return source.replace(CONFIG_REGION, () => `${literal};`);
 }
 
 function baseHeaders(): Record<string, string> {
@@ -145,7 +148,7 @@ function contentSecurityPolicy(settings: Settings): string {
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data:",
+    "img-src 'self' data: blob:",
     `connect-src ${connect.join(' ')}`,
     "frame-ancestors 'none'",
     "base-uri 'none'",

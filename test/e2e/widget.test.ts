@@ -1,0 +1,395 @@
+import { readFileSync } from 'node:fs';
+import { expect } from 'chai';
+import type { Page } from 'playwright-core';
+import {
+  browserStorage,
+  ChatWatcher,
+  chromiumAvailable,
+  clickChoice,
+  CHROMIUM,
+  launchBrowser,
+  openWidget,
+  pollStatus,
+  screenshot,
+  sendText,
+  waitUntilConversationGone,
+  type SeenActivity,
+  type TestBrowser,
+} from './support/browser.js';
+import { NeutralSite, startBot, type RunningBot } from './support/servers.js';
+
+const TRANSCRIPT = '.webchat__basic-transcript';
+const SEND_BOX = '[data-id="webchat-sendbox-input"]';
+
+describe('web widget in a real browser (chromium)', function () {
+  this.timeout(90000);
+
+  let bot: RunningBot;
+  let neutral: NeutralSite;
+  let browser: TestBrowser | undefined;
+
+  before(async function () {
+    if (!chromiumAvailable()) {
+      console.warn(`skipping browser tests: chromium not found at ${CHROMIUM}`);
+      this.skip();
+    }
+    neutral = new NeutralSite();
+    await neutral.start();
+    bot = await startBot(neutral.url);
+  });
+
+  after(async () => {
+    await bot?.close();
+    await neutral?.stop();
+  });
+
+  afterEach(async () => {
+    neutral?.release();
+    await browser?.close();
+    browser = undefined;
+  });
+
+  /** Opens the demo page in a fresh browser, watching its traffic and its errors. */
+  async function openDemo(width = 1280, height = 800) {
+    browser = await launchBrowser(width, height);
+    const page = browser.page;
+    const watcher = new ChatWatcher(page);
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) {
+        problems.push(`console: ${message.text()}`);
+      }
+    });
+    await page.goto(`${bot.baseUrl}/`);
+    return { page, watcher, problems };
+  }
+
+  async function transcriptText(page: Page): Promise<string> {
+    return page.locator(TRANSCRIPT).innerText();
+  }
+
+  /** Answers questions (a button first, then typing) until the bot signposts a service. */
+  async function answerUntilSignpost(page: Page, watcher: ChatWatcher): Promise<SeenActivity> {
+    const isSignpost = (a: SeenActivity) => (a.channelData?.signpost?.services?.length ?? 0) > 0;
+    let round = 0;
+    while (!watcher.botActivities.some(isSignpost)) {
+      round += 1;
+      if (round > 12) throw new Error('No signpost after 12 answers');
+      const before = watcher.botActivities.length;
+      const latest = watcher.botActivities[before - 1];
+      const firstChoice = latest?.suggestedActions?.actions?.[0]?.title;
+      if (firstChoice && round !== 2) {
+        await clickChoice(page, firstChoice);
+      } else {
+        // Round 2 always types, so both ways of answering are covered.
+        await sendText(page, firstChoice ?? 'not sure');
+      }
+      await watcher.waitForBotCountAbove(before);
+      // Let any further activities of the same turn arrive.
+      await page.waitForTimeout(300);
+    }
+    return watcher.botActivities.find(isSignpost) as SeenActivity;
+  }
+
+  it('shows the greeting, with 999, before the person types anything', async () => {
+    const { page, watcher, problems } = await openDemo();
+    await screenshot(page, 'demo-closed-1280');
+    expect(await page.locator('[data-waymark="quick-exit"]').isVisible()).to.equal(true);
+
+    await openWidget(page);
+    const greeting = await watcher.waitForBot('a greeting', () => true);
+    expect(greeting.channelData?.signpost?.urgency, 'signpost on the greeting').to.be.a('string');
+    await page.locator(TRANSCRIPT).getByText('999').first().waitFor();
+    expect(await transcriptText(page)).to.contain('999');
+    expect(
+      watcher.activities.filter((activity) => activity.from?.role !== 'bot'),
+      'nothing sent by the person',
+    ).to.deep.equal([]);
+    await page.waitForTimeout(500);
+    await screenshot(page, 'greeting-1280');
+    expect(problems).to.deep.equal([]);
+  });
+
+  for (const width of [1280, 360]) {
+    it(`reaches a signpost by button and by typing, with call and website buttons (${width} px)`, async () => {
+      const { page, watcher, problems } = await openDemo(width, width === 360 ? 740 : 800);
+      if (width === 360) await screenshot(page, 'demo-closed-360');
+      await openWidget(page);
+      await watcher.waitForBot('a first question', (a) => Boolean(a.suggestedActions));
+      await page.waitForTimeout(500);
+      if (width === 360) await screenshot(page, 'greeting-360');
+
+      const signpost = await answerUntilSignpost(page, watcher);
+      expect(signpost.channelData?.signpost?.services).to.have.length.greaterThan(0);
+      const sentByPerson = watcher.activities.filter((a) => a.from?.role !== 'bot');
+      expect(sentByPerson.length, 'answers echoed back').to.be.greaterThan(1);
+
+      // The service card: Web Chat renders it with buttons the person can use.
+      const card = page.locator(`${TRANSCRIPT} .ac-adaptiveCard`).last();
+      await card.waitFor();
+      expect(await card.locator('button, a').count()).to.be.greaterThan(0);
+      expect(await transcriptText(page)).to.contain('999');
+      await page.waitForTimeout(500);
+      await screenshot(page, `signpost-${width}`);
+
+      // Nothing on the widget is wider than the screen.
+      const overflow = await page.evaluate(() => {
+        const panel = document.querySelector('[data-waymark="panel"]') as HTMLElement;
+        return { panel: panel.getBoundingClientRect().right, viewport: window.innerWidth };
+      });
+      expect(overflow.panel).to.be.at.most(overflow.viewport);
+      expect(problems).to.deep.equal([]);
+    });
+  }
+
+  it('shows the emergency reply when danger words come mid-conversation', async () => {
+    const { page, watcher } = await openDemo(360, 740);
+    await openWidget(page);
+    const first = await watcher.waitForBot('a first question', (a) => Boolean(a.suggestedActions));
+    const choice = first.suggestedActions?.actions?.[0]?.title as string;
+    const before = watcher.botActivities.length;
+    await clickChoice(page, choice);
+    await watcher.waitForBotCountAbove(before);
+
+    await sendText(page, 'he has a knife');
+    const emergency = await watcher.waitForBot(
+      'an emergency reply',
+      (a) => a.channelData?.signpost?.urgency === 'emergency',
+    );
+    expect(emergency.text).to.contain('999');
+    // The reply is on screen (compared as plain words: Web Chat renders markdown and quotes).
+    const words = (text: string) => text.replace(/[^a-z0-9]+/gi, ' ').trim();
+    const firstLine = words((emergency.text ?? '').split('\n')[0] ?? '');
+    await page.waitForFunction(
+      ([selector, expected]) => {
+        const shown = (document.querySelector(selector) as HTMLElement | null)?.innerText ?? '';
+        return shown.replace(/[^a-z0-9]+/gi, ' ').includes(expected);
+      },
+      [TRANSCRIPT, firstLine] as const,
+    );
+    await page.waitForTimeout(500);
+    await screenshot(page, 'emergency-360');
+  });
+
+  it('Shift pressed three times lands on the neutral page and ends the conversation', async () => {
+    const { page, watcher } = await openDemo();
+    await openWidget(page);
+    await watcher.waitForBot('a greeting', () => true);
+    expect(await pollStatus(watcher), 'conversation readable before the exit').to.equal(200);
+
+    await page.locator(SEND_BOX).focus();
+    await page.keyboard.press('Shift');
+    await page.keyboard.press('Shift');
+    await page.locator('[data-waymark="announcer"]', { hasText: '1 more time' }).waitFor({
+      state: 'attached',
+    });
+    await page.keyboard.press('Shift');
+
+    await page.waitForURL(neutral.url);
+    expect(await page.title()).to.equal(neutral.title);
+    expect(await waitUntilConversationGone(watcher)).to.be.oneOf([403, 404]);
+  });
+
+  it('Shift used for capital letters does not count towards an exit', async () => {
+    const { page, watcher } = await openDemo();
+    await openWidget(page);
+    await watcher.waitForBot('a greeting', () => true);
+    await page.locator(SEND_BOX).focus();
+    for (const key of ['KeyH', 'KeyI', 'KeyT']) {
+      await page.keyboard.down('Shift');
+      await page.keyboard.press(key);
+      await page.keyboard.up('Shift');
+    }
+    expect(await page.locator(SEND_BOX).inputValue()).to.equal('HIT');
+    await page.waitForTimeout(300);
+    expect(page.url()).to.equal(`${bot.baseUrl}/`);
+    expect(await pollStatus(watcher)).to.equal(200);
+  });
+
+  it('typing "exit" lands on the neutral page and ends the conversation', async () => {
+    const { page, watcher } = await openDemo();
+    await openWidget(page);
+    await watcher.waitForBot('a greeting', () => true);
+    expect(await pollStatus(watcher)).to.equal(200);
+
+    await sendText(page, '  Exit! ');
+    await page.waitForURL(neutral.url);
+    expect(await page.title()).to.equal(neutral.title);
+    expect(await waitUntilConversationGone(watcher)).to.be.oneOf([403, 404]);
+  });
+
+  it('"Leave this site" blanks the page and ends the chat without waiting for the neutral site', async () => {
+    const { page, watcher } = await openDemo();
+    await openWidget(page);
+    await watcher.waitForBot('a greeting', () => true);
+
+    neutral.hold();
+    // Click, and read the page in the same breath: the quick exit runs synchronously in the
+    // click handler, and once the (held) navigation is pending the old page cannot be
+    // inspected any more. A plain DOM click also keeps Playwright from waiting for it.
+    const [overlay, main, panel, transcript] = await page.evaluate(() => {
+      (document.querySelector('[data-waymark="quick-exit"]') as HTMLElement).click();
+      // (No named helper functions in here: the test runner's transpiler would rename them.)
+      return [
+        '[data-waymark="exit-overlay"]',
+        'main',
+        '[data-waymark="panel"]',
+        '.webchat__basic-transcript',
+      ].map((selector) =>
+        Array.from(document.querySelectorAll(selector)).some(
+          (node) => (node as HTMLElement).getClientRects().length > 0,
+        ),
+      );
+    });
+    const shown = { overlay, main, panel, transcript };
+    // The page is blank at once...
+    expect(shown).to.deep.equal({ overlay: true, main: false, panel: false, transcript: false });
+    // ...and the conversation is already gone on the server.
+    expect(await waitUntilConversationGone(watcher)).to.be.oneOf([403, 404]);
+    // The navigation was already under way, with the neutral site still holding its answer.
+    await neutral.waitForVisits(1);
+
+    neutral.release();
+    await page.waitForURL(neutral.url);
+    // The chat page was replaced in the history, so Back does not bring it back.
+    await page.goBack().catch(() => undefined);
+    expect(page.url()).to.not.contain(bot.baseUrl);
+  });
+
+  it('leaves nothing in localStorage, sessionStorage, cookies or IndexedDB', async () => {
+    const { page, watcher } = await openDemo();
+    await openWidget(page);
+    const first = await watcher.waitForBot('a first question', (a) => Boolean(a.suggestedActions));
+    const before = watcher.botActivities.length;
+    await clickChoice(page, first.suggestedActions?.actions?.[0]?.title as string);
+    await watcher.waitForBotCountAbove(before);
+    await sendText(page, 'not sure');
+    await watcher.waitForBotCountAbove(before + 1);
+
+    const during = await browserStorage(page);
+    expect(during).to.deep.equal({
+      localStorage: 0,
+      sessionStorage: 0,
+      documentCookie: '',
+      indexedDb: [],
+    });
+    expect(await browser?.context.cookies()).to.deep.equal([]);
+
+    await sendText(page, 'exit');
+    await page.waitForURL(neutral.url);
+    expect(await browser?.context.cookies()).to.deep.equal([]);
+    // Back on the bot's origin, nothing was left behind there either.
+    await page.goto(`${bot.baseUrl}/staying-safe-online`);
+    expect(await browserStorage(page)).to.deep.equal({
+      localStorage: 0,
+      sessionStorage: 0,
+      documentCookie: '',
+      indexedDb: [],
+    });
+  });
+
+  it('can be used with the keyboard alone, with a visible focus', async () => {
+    const { page, watcher } = await openDemo();
+    const focused = () =>
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.waymark ?? '');
+
+    // The quick exit is the first thing the keyboard reaches.
+    await page.keyboard.press('Tab');
+    expect(await focused()).to.equal('quick-exit');
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return { outline: style.outlineStyle, shadow: style.boxShadow };
+    });
+    expect(ring.outline !== 'none' || ring.shadow !== 'none', 'focus is visible').to.equal(true);
+
+    // Tab on to the launcher and open the chat with Enter.
+    let presses = 0;
+    while ((await focused()) !== 'launcher') {
+      presses += 1;
+      if (presses > 40) throw new Error('The launcher cannot be reached with Tab');
+      await page.keyboard.press('Tab');
+    }
+    expect(await page.locator('[data-waymark="launcher"]').getAttribute('aria-expanded')).to.equal(
+      'false',
+    );
+    await page.keyboard.press('Enter');
+    await page.locator(SEND_BOX).waitFor();
+    const first = await watcher.waitForBot('a first question', (a) => Boolean(a.suggestedActions));
+    // Focus moves into the chat, ready to type.
+    await page.waitForFunction(
+      (selector) => document.activeElement === document.querySelector(selector),
+      SEND_BOX,
+    );
+
+    // Choose the first answer with the keyboard: Shift+Tab back to the choices, then Enter.
+    const firstChoice = first.suggestedActions?.actions?.[0]?.title as string;
+    await page.keyboard.press('Shift+Tab');
+    const label = await page.evaluate(() => (document.activeElement as HTMLElement).innerText);
+    expect(label.trim()).to.equal(firstChoice);
+    let count = watcher.botActivities.length;
+    await page.keyboard.press('Enter');
+    await watcher.waitForBotCountAbove(count);
+
+    // Type an answer and send it with Enter.
+    await page.locator(SEND_BOX).focus();
+    count = watcher.botActivities.length;
+    await page.keyboard.type('not sure');
+    await page.keyboard.press('Enter');
+    await watcher.waitForBotCountAbove(count);
+
+    // Hide the chat from the keyboard; focus returns to the launcher.
+    const hide = page.locator('[data-waymark="hide"]');
+    await hide.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator('[data-waymark="panel"]').isVisible()).to.equal(false);
+    expect(await focused()).to.equal('launcher');
+  });
+
+  for (const width of [1280, 360]) {
+    it(`axe-core finds no accessibility violations with the widget open (${width} px)`, async () => {
+      const { page, watcher } = await openDemo(width, width === 360 ? 740 : 800);
+      await openWidget(page);
+      await watcher.waitForBot('a first question', (a) => Boolean(a.suggestedActions));
+      await page.locator('.webchat__suggested-action').first().waitFor();
+      await page.waitForTimeout(500);
+
+      // Injected through the DevTools protocol, so the page's own CSP still applies to it.
+      await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe;
+        const results = await axe.run();
+        return results.violations.map((violation) => ({
+          id: violation.id,
+          impact: violation.impact,
+          help: violation.help,
+          targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
+        }));
+      });
+      expect(violations).to.deep.equal([]);
+    });
+  }
+
+  it('axe-core finds no accessibility violations on the staying-safe page', async () => {
+    const { page } = await openDemo();
+    await page.goto(`${bot.baseUrl}/staying-safe-online`);
+    await page.locator('[data-waymark="quick-exit"]').waitFor();
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe;
+      return (await axe.run()).violations.map((violation) => violation.id);
+    });
+    expect(violations).to.deep.equal([]);
+    await screenshot(page, 'staying-safe-1280');
+  });
+});
+
+/** The part of axe-core's result that the tests read. */
+interface AxeResults {
+  violations: {
+    id: string;
+    impact?: string | null;
+    help: string;
+    nodes: { target: string[] }[];
+  }[];
+}
