@@ -24,7 +24,7 @@ export interface UrgencyResult {
 }
 
 /** How many words before a phrase are searched for a negator such as "not". */
-const NEGATION_WINDOW = 3;
+const NEGATION_WINDOW = 4;
 
 /** Words that end the reach of a negator: "he is not here but he is on his way". */
 const CLAUSE_BREAKS = new Set([
@@ -63,6 +63,14 @@ export function createUrgencyDetector(phrases: UrgencyPhrases): UrgencyDetector 
   const spellings: SpellingMap = new Map(Object.entries(phrases.spellings));
   const negators = new Set(phrases.negators.map((word) => normaliseText(word, spellings)));
   const uncertainty = new Set(phrases.uncertainty.map((word) => normaliseText(word, spellings)));
+  const bridges = new Set(phrases.negationBridges.map((word) => normaliseText(word, spellings)));
+  // "no, he's outside": a phrase that starts with someone doing something is never negated
+  // from outside it; its own negative ("he is not outside") simply does not match.
+  const subjects = new Set(
+    [...(phrases.groups.abuser ?? []), 'i', 'we', 'you', 'there', 'someone', 'somebody'].map(
+      (word) => normaliseText(word, spellings).split(' ')[0] ?? '',
+    ),
+  );
   const compile = (list: readonly string[]) => compilePhrases(list, phrases.groups, spellings);
   const pastMarkers = compile(phrases.pastMarkers);
   const nowMarkers = compile(phrases.nowMarkers);
@@ -76,16 +84,22 @@ export function createUrgencyDetector(phrases: UrgencyPhrases): UrgencyDetector 
     patterns: (category.allOf ?? [category.phrases ?? []]).map(compile),
   }));
 
+  /**
+   * A negator cancels a phrase only when it reaches it across light words ("not in danger",
+   * "has not got a knife", "not going to hurt myself"). A word with meaning in between ends
+   * its reach: "can't talk he's here", "he won't stop hitting me" still count.
+   */
   const isNegated = (words: string[], wordIndex: number): boolean => {
-    let negated = false;
+    if (subjects.has(words[wordIndex] ?? '')) return false;
     for (let i = wordIndex - 1; i >= 0 && i >= wordIndex - NEGATION_WINDOW; i -= 1) {
       const word = words[i] ?? '';
-      if (CLAUSE_BREAKS.has(word)) break;
-      // "not sure if he is coming": doubt undoes the negator, so the phrase still counts.
-      if (uncertainty.has(word)) return false;
-      if (negators.has(word)) negated = true;
+      if (negators.has(word)) {
+        // "not sure if he is coming": doubt after the negator undoes it.
+        return !words.slice(i + 1, wordIndex).some((w) => uncertainty.has(w));
+      }
+      if (CLAUSE_BREAKS.has(word) || !bridges.has(word)) return false;
     }
-    return negated;
+    return false;
   };
 
   const matches = (phrases: CompiledPhrases, text: Words) =>

@@ -35,6 +35,9 @@ export const urgencyPhrasesSchema = z.object({
     .describe('Chat spellings and typos, rewritten before matching: "nife: knife"'),
   negators: phraseList.describe('Words that cancel a phrase when they come just before it'),
   uncertainty: phraseList.describe('Words that undo a negator: "not sure if he is coming"'),
+  negationBridges: phraseList.describe(
+    'Light words a negator reaches across: "not" cancels "in danger" in "not really in danger"',
+  ),
   pastMarkers: phraseList.describe('Words that place a danger in the past or make it a habit'),
   nowMarkers: phraseList.describe('Words that place a danger now; they outweigh pastMarkers'),
   categories: z.array(urgencyCategorySchema).min(1),
