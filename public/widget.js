@@ -236,7 +236,7 @@
 .wm-panel {
   position: fixed; right: 16px; bottom: 16px; z-index: 2147483645;
   width: 400px; max-width: calc(100vw - 32px);
-  height: 620px; max-height: calc(100vh - 96px); max-height: calc(100dvh - 96px);
+  height: 720px; max-height: calc(100vh - 96px); max-height: calc(100dvh - 96px);
   display: flex; flex-direction: column;
   background: #ffffff; border: 1px solid #6f6f6f; border-radius: 10px;
   box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25); overflow: hidden;
@@ -380,7 +380,7 @@ html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
   }
 
   const footer = element('div', { class: 'wm-footer' }, [
-    element('p', {}, ['To leave quickly, press Shift 3 times or type "exit".']),
+    element('p', {}, ['Leave fast: press Shift 3 times, or type "exit".']),
     element('div', { class: 'wm-footer-links' }, [
       newTabLink(botHost + '/staying-safe-online', 'Staying safe online'),
       newTabLink(botHost + '/privacy', 'Privacy'),

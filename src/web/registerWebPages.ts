@@ -49,7 +49,8 @@ export function normaliseExitMessage(text: string): string {
  * - `GET /staying-safe-online` advice on using the web more safely, linked from the widget;
  * - `GET /site.css` the stylesheet of those two pages;
  * - `GET /widget.js` the embeddable widget, with the exit words and exit URL filled in;
- * - `GET /webchat/webchat.js` the Bot Framework Web Chat bundle, from node_modules (no CDN).
+ * - `GET /webchat/webchat.js` the Bot Framework Web Chat bundle, from node_modules (no CDN);
+ * - `GET /favicon.ico` an empty 204, so browsers do not log a 404 on every page.
  *
  * Every response is `Cache-Control: no-store`. The privacy notice (`/privacy`) is served
  * elsewhere; the pages only link to it.
@@ -87,6 +88,11 @@ export function registerWebPages(server: restify.Server, options: WebPagesOption
       // The charity's site loads this from another origin.
       'Cross-Origin-Resource-Policy': 'cross-origin',
     });
+  });
+
+  // Browsers ask for this on every page; answer quietly rather than with a 404.
+  server.get('/favicon.ico', async (_req: restify.Request, res: restify.Response) => {
+    send(res, 204, '', baseHeaders());
   });
 
   // The bundle is large (about 4 MB), so it is compressed once, in memory, on first use.

@@ -184,6 +184,10 @@ describe('web widget in a real browser (chromium)', function () {
     await page.locator('[data-waymark="announcer"]', { hasText: '1 more time' }).waitFor({
       state: 'attached',
     });
+    expect(await page.locator('[data-waymark="quick-exit"] .wm-exit-dot.wm-on').count()).to.equal(
+      2,
+    );
+    await screenshot(page, 'shift-pressed-twice-1280');
     await page.keyboard.press('Shift');
 
     await page.waitForURL(neutral.url);
@@ -327,6 +331,7 @@ describe('web widget in a real browser (chromium)', function () {
     await page.keyboard.press('Shift+Tab');
     const label = await page.evaluate(() => (document.activeElement as HTMLElement).innerText);
     expect(label.trim()).to.equal(firstChoice);
+    await screenshot(page, 'keyboard-focus-on-choice-1280');
     let count = watcher.botActivities.length;
     await page.keyboard.press('Enter');
     await watcher.waitForBotCountAbove(count);
