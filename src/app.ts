@@ -45,8 +45,13 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
   const linkBase = settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
   const bot = new WaymarkBot({ conversation, store, log, linkBase, now: options.now });
   const adapter = createCloudAdapter(settings);
-  adapter.onTurnError = async (_context, error) => {
+  adapter.onTurnError = async (context, error) => {
     log('adapter-turn-failed', { error: error.name });
+    // Fail safe: still try to give the person 999 and the helplines.
+    const text = typeof context.activity.text === 'string' ? context.activity.text : '';
+    await context
+      .sendActivities(bot.failSafeActivities(context.activity.channelId, text))
+      .catch((sendError: Error) => log('fail-safe-not-sent', { error: sendError.name }));
   };
   const server = createServer({ settings, content, bot, adapter, log });
   const directLine = registerDirectLine(server, {

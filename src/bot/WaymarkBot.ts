@@ -70,11 +70,23 @@ export class WaymarkBot extends ActivityHandler {
       // Fail safe: whatever broke, the person still gets 999 and the helplines.
       log('turn-failed', { channel: channelId, error: (error as Error).name, stateSaved });
       const text = input.kind === 'message' ? input.text : '';
-      const urgency = conversation.urgency.detect(text);
-      const say = builtins(conversation, env);
-      replies = [urgency.level === 'emergency' ? say.emergency(urgency.ownLife) : say.failSafe()];
+      await context.sendActivities(this.failSafeActivities(channelId, text));
+      return;
     }
     await context.sendActivities(this.render(replies, channelId));
+  }
+
+  /**
+   * The fail-safe reply (999 and the helplines), or the emergency reply when the message
+   * holds words of danger, rendered for a channel. For when a turn fails outside the engine.
+   */
+  failSafeActivities(channelId: string, text = ''): OutgoingActivity[] {
+    const { conversation } = this.options;
+    const env = { now: this.now(), surface: capabilitiesOf(channelId).surface };
+    const urgency = conversation.urgency.detect(text);
+    const say = builtins(conversation, env);
+    const reply = urgency.level === 'emergency' ? say.emergency(urgency.ownLife) : say.failSafe();
+    return this.render([reply], channelId);
   }
 
   private async save(key: string, state: ConversationState | null): Promise<void> {

@@ -1,4 +1,6 @@
 import { stepId } from '../engine/compileConversation.js';
+import { createUrgencyDetector } from '../understanding/detectUrgency.js';
+import { createCommandMatcher, type CommandName } from '../understanding/matchCommand.js';
 import { listFacts } from './listUnverifiedFacts.js';
 import { ContentError, loadContent, type Content, type ReadContentFile } from './loadContent.js';
 import { findNumbers, isValidUkNumber } from './phoneNumbers.js';
@@ -13,6 +15,7 @@ export interface Finding {
     | 'mentions-999'
     | 'emergency-length'
     | 'judgemental'
+    | 'buttons'
     | 'phone-number'
     | 'unverified'
     | 'stale';
@@ -61,6 +64,7 @@ export function checkContent(read: ReadContentFile, today = new Date()): CheckRe
   checkFlow(content, errors);
   check999(content, errors);
   checkWordingRules(content, errors);
+  checkButtons(content, errors);
   for (const fact of listFacts(content)) {
     const where = { file: fact.file, path: fact.path };
     if (fact.status === 'unverified') {
@@ -336,4 +340,34 @@ function checkWordingRules(content: Content, errors: Finding[]): void {
       });
     });
   });
+}
+
+/**
+ * Built-in buttons send their label as the message, so each label must be one of the words
+ * of the command it stands for ("Close this chat" must be an exit word, or it does nothing).
+ */
+function checkButtons(content: Content, errors: Finding[]): void {
+  const commands = createCommandMatcher(
+    content.commands,
+    createUrgencyDetector(content.urgency).spellings,
+  );
+  const { wording } = content;
+  const buttons: [string, string, CommandName[]][] = [
+    ['emergency.moreLabel', wording.emergency.moreLabel, ['moreWays', 'notSafeToChat']],
+    ['emergency.carryOnLabel', wording.emergency.carryOnLabel, ['carryOn']],
+    ['startOverLabel', wording.startOverLabel, ['startOver']],
+    ['exitLabel', wording.exitLabel, ['exit']],
+    ['notSureLabel', wording.notSureLabel, ['notSure']],
+  ];
+  for (const [path, label, wanted] of buttons) {
+    const command = commands.match(label);
+    if (!command || !wanted.includes(command)) {
+      errors.push({
+        rule: 'buttons',
+        file: WORDING,
+        path,
+        message: `the button "${label}" must be one of the ${wanted[0]} words in content/commands.yml`,
+      });
+    }
+  }
 }

@@ -2,6 +2,7 @@ import { UNSURE, type SlotName } from '../content/schema/eligibilitySchema.js';
 import { normaliseText } from '../understanding/normaliseText.js';
 import { toWords } from '../understanding/phraseMatcher.js';
 import { mentionedAge, type QuestionMatcher } from '../understanding/questionMatcher.js';
+import type { CommandName } from '../understanding/matchCommand.js';
 import { builtins, type Builtins } from './builtinReplies.js';
 import { stepId, type Conversation } from './compileConversation.js';
 import { route } from './route.js';
@@ -54,7 +55,9 @@ export function runTurn(
   }
 
   const text = input.text;
-  const command = conversation.commands.match(text);
+  const command = isNew
+    ? conversation.commands.match(text)
+    : readCommand(conversation, state, text);
   if (command === 'exit') return { replies: [say.exit()], state: null };
 
   const urgency = conversation.urgency.detect(text);
@@ -73,6 +76,11 @@ export function runTurn(
     };
   }
 
+  if (command === 'notSafeToChat') {
+    // Straight after the emergency reply, "I can't talk" asks for the ways to call silently.
+    if (state.step === 'emergency') return { replies: [say.emergencyMore()], state };
+    return { replies: [say.notSafeToChat()], state: null };
+  }
   if (command === 'startOver') {
     const restarted: ConversationState = {
       ...freshState(conversation),
@@ -121,6 +129,32 @@ export function runTurn(
 
 const afterOutcomeStep = 'after-outcome';
 
+/**
+ * Built-in replies show their own choices, which text channels number. A number sent
+ * straight after one of them means that reply's choice, not an answer to a question.
+ */
+const numberedChoices: Record<string, CommandName[]> = {
+  emergency: ['moreWays', 'carryOn'],
+  urgent: ['carryOn'],
+  outcome: ['startOver', 'exit'],
+};
+
+function readCommand(
+  conversation: Conversation,
+  state: ConversationState,
+  text: string,
+): CommandName | undefined {
+  const number = /^\s*(\d)\s*[.)]?\s*$/.exec(text)?.[1];
+  if (number) {
+    const atOutcome = !conversation.questions.has(state.step);
+    const choices =
+      numberedChoices[state.step] ?? (atOutcome ? numberedChoices.outcome : undefined);
+    const chosen = choices?.[Number(number) - 1];
+    if (chosen) return chosen;
+  }
+  return conversation.commands.match(text);
+}
+
 function interrupt(conversation: Conversation, state: ConversationState, reply: string): void {
   if (state.step !== 'emergency' && state.step !== 'urgent') {
     state.resume = conversation.questions.has(state.step) ? state.step : null;
@@ -161,10 +195,12 @@ function answerQuestion(
   mentioned: Slots,
 ): Next {
   const { block } = question;
-  const answer = notSure ? UNSURE : (question.answer(text) ?? mentioned[block.slot]);
+  let answer = notSure ? UNSURE : (question.answer(text) ?? mentioned[block.slot]);
   fillUnknown(state.slots, mentioned);
+  const learnt = Object.keys(mentioned).length > 0;
+  // "kinda" at "are you safe right now?": when in doubt, treat it as "not sure".
+  if (answer === undefined && !learnt && block.onUnclear === 'not-sure') answer = UNSURE;
   if (answer === undefined) {
-    const learnt = Object.keys(mentioned).length > 0;
     // Something useful was said, just not an answer to this question: ask it again gently.
     const prefix = learnt ? undefined : conversation.content.wording.notUnderstood;
     return { replies: [say.question(question, prefix)], state };
@@ -196,6 +232,11 @@ function answerQuestion(
 
 /** Re-asks the current question, or moves on if it was answered meanwhile. */
 function askCurrent(conversation: Conversation, say: Builtins, state: ConversationState): Reply[] {
+  if (state.step === 'emergency' || state.step === 'urgent') {
+    // Help or a long message straight after an interruption: go back to where we were.
+    state.step = state.resume ?? afterOutcomeStep;
+    state.resume = null;
+  }
   const question = conversation.questions.get(state.step);
   if (!question) return [say.afterOutcome()];
   if (state.slots[question.block.slot] === undefined) return [say.question(question)];

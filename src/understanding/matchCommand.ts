@@ -15,7 +15,15 @@ export interface CommandMatcher {
 export function createCommandMatcher(commands: Commands, spellings: SpellingMap): CommandMatcher {
   const byWords = new Map<string, CommandName>();
   // Earlier lists win, so "exit" is never read as anything else.
-  const order: CommandName[] = ['exit', 'startOver', 'help', 'moreWays', 'carryOn', 'notSure'];
+  const order: CommandName[] = [
+    'exit',
+    'notSafeToChat',
+    'startOver',
+    'help',
+    'moreWays',
+    'carryOn',
+    'notSure',
+  ];
   for (const name of order) {
     for (const words of commands[name]) {
       const key = normaliseAnswer(words, spellings);
@@ -27,10 +35,11 @@ export function createCommandMatcher(commands: Commands, spellings: SpellingMap)
   return {
     normalise,
     match(text) {
-      // A long message is never a command. Without this, its empty normal form would match
-      // "?" (help), and what the person wrote would be ignored.
+      // A long message is never a command, and neither is text that is nothing once
+      // cleaned up (emoji, punctuation, blank): what the person wrote must not be ignored.
       if (text.length > 200) return undefined;
-      return byWords.get(normalise(text));
+      const key = normalise(text);
+      return key ? byWords.get(key) : undefined;
     },
   };
 }

@@ -12,7 +12,11 @@ export function convertReplyToText(reply: Reply, options: RenderOptions): Outgoi
   for (const link of reply.links) {
     lines.push(`${link.label}: ${new URL(link.url, options.linkBase).toString()}`);
   }
-  if (reply.choices.length > 0) {
+  if (reply.urgency === 'emergency' && reply.choices.length > 0) {
+    // Someone may be watching the screen: keep the emergency reply to its three lines.
+    const numbered = reply.choices.map((choice, index) => `${index + 1} ${choice.label}`);
+    lines[lines.length - 1] += ` (Reply ${numbered.join(', ')}.)`;
+  } else if (reply.choices.length > 0) {
     lines.push('', ...reply.choices.map((choice, index) => `${index + 1}. ${choice.label}`));
   }
   return {

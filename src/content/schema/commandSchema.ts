@@ -13,6 +13,7 @@ export const commandsSchema = z.object({
   notSure: words.describe('Accepted at any question; the conversation moves on'),
   carryOn: words,
   moreWays: words,
+  notSafeToChat: words.describe('Not safe to chat now: 999 and how to leave, then nothing more'),
 });
 
 /** Wording that must never appear in anything the bot says. */

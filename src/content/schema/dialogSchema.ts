@@ -34,6 +34,10 @@ export const questionBlockSchema = z.object({
     .enum(['continue', 'remind-999'])
     .default('continue')
     .describe('remind-999 sends a short 999 reminder before moving on'),
+  onUnclear: z
+    .enum(['ask-again', 'not-sure'])
+    .default('ask-again')
+    .describe('not-sure treats an answer that is not understood as "not sure"'),
 });
 
 /** A route block: signposts using the routing table in content/routing.yml. */
