@@ -31,7 +31,7 @@ function serviceCard(service: ServiceView): HeroCardAttachment {
     contentType: 'application/vnd.microsoft.card.hero',
     content: {
       title: service.name,
-      text: serviceLines(service, false).join('\n\n'),
+      text: serviceLines(service, false, false).join('\n\n'),
       buttons,
     },
   };

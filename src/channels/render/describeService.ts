@@ -5,12 +5,19 @@ export function contactLine(contact: ContactView): string {
   return contact.how ? `${contact.how} ${contact.value}` : `${contact.label}: ${contact.value}`;
 }
 
-/** A service written out as plain lines, for text-only channels and card bodies. */
-export function serviceLines(service: ServiceView, withName: boolean): string[] {
+/**
+ * A service written out as plain lines, for text-only channels and card bodies. Cards show
+ * contacts as buttons, so they leave them out of the text.
+ */
+export function serviceLines(
+  service: ServiceView,
+  withName: boolean,
+  withContacts = true,
+): string[] {
   const lines: string[] = withName ? [service.name, service.summary] : [service.summary];
   for (const offer of service.offers) {
     lines.push(`- ${offer.text}`);
-    for (const contact of offer.contacts) lines.push(`  ${contactLine(contact)}`);
+    if (withContacts) for (const contact of offer.contacts) lines.push(`  ${contactLine(contact)}`);
     if (offer.hours) lines.push(`  ${offer.hours}`);
   }
   return lines;
