@@ -61,12 +61,19 @@
 
   const SHIFT_PRESSES_TO_EXIT = 3;
   const SHIFT_WINDOW_MS = 5000;
+  // If the server ends the conversation this soon after the person sent something, the bot
+  // took that message as "exit" (its matching is more forgiving than this file's, for
+  // example "exit please"), so the page leaves too.
+  const ENDED_AFTER_SEND_MS = 15000;
+  // botframework-directlinejs ConnectionStatus.Ended: the poll got 404 (conversation gone).
+  const CONNECTION_ENDED = 5;
 
   // Conversation state: memory only, and dropped on quick exit.
   let token = null;
   let directLine = null;
   let webChatStarted = false;
   let exiting = false;
+  let lastSentAt = 0;
 
   // ---------------------------------------------------------------------------------------
   // Small helpers
@@ -257,6 +264,13 @@
   cursor: pointer;
 }
 .wm-chat { flex: 1; min-height: 0; position: relative; background: #ffffff; }
+.wm-webchat-host { height: 100%; }
+.wm-restart {
+  margin: 0 16px; min-height: 44px; padding: 8px 16px; border-radius: 8px;
+  background: #ffffff; color: var(--wm-brand-on-white); border: 2px solid var(--wm-brand-on-white);
+  font: 600 16px/1.25 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  cursor: pointer;
+}
 .wm-status { padding: 16px; margin: 0; font-size: 16px; }
 .wm-status a { color: var(--wm-brand-on-white); font-weight: 700; }
 .wm-footer {
@@ -707,7 +721,9 @@ html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
   /**
    * Watches the conversation through Web Chat's store:
    * - a message that is an exit word fires the quick exit (and is never posted);
-   * - the bot's own exit reply fires it too, in case the lists ever disagree.
+   * - the bot's own exit reply fires it too, where a channel delivers it (the self-hosted
+   *   channel deletes the conversation instead: see onConnectionEnded);
+   * - it notes when the person last sent something.
    */
   function createStore(WebChat) {
     return WebChat.createStore({}, function () {
@@ -725,6 +741,7 @@ html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
               quickExit();
               return undefined;
             }
+            lastSentAt = Date.now();
           }
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && payload && payload.activity) {
             const incoming = payload.activity;
@@ -751,6 +768,43 @@ html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
 
   let startPromise = null;
 
+  /**
+   * The server ended the conversation. Right after the person sent something, that was the
+   * bot's exit: leave the page. Otherwise (it expired, or the server restarted) say so
+   * calmly, with 999, and offer a new chat.
+   */
+  function onConnectionEnded() {
+    if (exiting) return;
+    if (Date.now() - lastSentAt < ENDED_AFTER_SEND_MS) {
+      quickExit();
+      return;
+    }
+    token = null;
+    try {
+      if (directLine) directLine.end();
+    } catch {
+      // Already ended.
+    }
+    directLine = null;
+    webChatStarted = false;
+    startPromise = null;
+    const restart = element('button', { type: 'button', class: 'wm-restart' }, [
+      'Start a new chat',
+    ]);
+    restart.addEventListener('click', function () {
+      status.textContent = 'Starting the chat…';
+      chat.replaceChildren(status);
+      startChat().then(focusSendBox, function () {});
+    });
+    status.replaceChildren(
+      'This chat has ended, and it has been deleted. If you are in danger, call ',
+      element('a', { href: 'tel:999' }, ['999']),
+      '.',
+    );
+    chat.replaceChildren(status, restart);
+    if (!panel.hidden) restart.focus();
+  }
+
   function startChat() {
     if (!startPromise) {
       startPromise = Promise.all([loadWebChat(), fetchToken()])
@@ -769,7 +823,12 @@ html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
             // Polling works with the self-hosted channel; Azure can use its WebSocket.
             webSocket: issued.mode === 'azure',
           });
-          chat.replaceChildren();
+          directLine.connectionStatus$.subscribe(function (connectionStatus) {
+            if (connectionStatus === CONNECTION_ENDED) onConnectionEnded();
+          });
+          // A fresh element for each chat, so a new chat never reuses an old one's DOM.
+          const host = element('div', { class: 'wm-webchat-host' });
+          chat.replaceChildren(host);
           WebChat.renderWebChat(
             {
               directLine: directLine,
@@ -782,7 +841,7 @@ html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
                 TEXT_INPUT_PLACEHOLDER: 'Type your message',
               },
             },
-            chat,
+            host,
           );
           webChatStarted = true;
           return waitFor(hardenSendBox);

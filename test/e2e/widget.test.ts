@@ -221,6 +221,46 @@ describe('web widget in a real browser (chromium)', function () {
     await page.waitForURL(neutral.url);
     expect(await page.title()).to.equal(neutral.title);
     expect(await waitUntilConversationGone(watcher)).to.be.oneOf([403, 404]);
+    // The widget knew the word itself: it left at once, without posting it.
+    expect(watcher.posted).to.deep.equal([]);
+  });
+
+  it('leaves too when the bot takes a message as exit that the widget did not ("exit please")', async () => {
+    const { page, watcher } = await openDemo();
+    await openWidget(page);
+    await watcher.waitForBot('a greeting', () => true);
+
+    await sendText(page, 'exit please');
+    await page.waitForURL(neutral.url);
+    expect(watcher.posted, 'the bot, not the widget, recognised it').to.deep.equal(['exit please']);
+    expect(await waitUntilConversationGone(watcher)).to.be.oneOf([403, 404]);
+  });
+
+  it('says calmly, with 999, when the server ends an idle chat, and can start a new one', async () => {
+    const { page, watcher } = await openDemo();
+    await openWidget(page);
+    await watcher.waitForBot('a greeting', () => true);
+    const firstToken = watcher.token;
+
+    // As if the conversation had expired: end it on the server, not from the page.
+    const ended = await fetch(`${bot.baseUrl}/api/webchat/end`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: firstToken,
+    });
+    expect(ended.status).to.equal(204);
+
+    const notice = page.locator('[data-waymark="chat"]', { hasText: 'This chat has ended' });
+    await notice.waitFor();
+    expect(await notice.innerText()).to.contain('999');
+    expect(page.url(), 'the page stays').to.equal(`${bot.baseUrl}/`);
+    await screenshot(page, 'chat-ended-1280');
+
+    const greetings = watcher.botActivities.length;
+    await page.getByRole('button', { name: 'Start a new chat' }).click();
+    await watcher.waitForBotCountAbove(greetings);
+    expect(watcher.token).to.not.equal(firstToken);
+    await page.locator(SEND_BOX).waitFor();
   });
 
   it('"Leave this site" blanks the page and ends the chat without waiting for the neutral site', async () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Response } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium. WAYMARK_E2E_CHROMIUM overrides it (e.g. to check the skip path). */
+export const CHROMIUM = process.env.WAYMARK_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 /** From notes/stack.md: what Debian's chromium needs to run headless on these machines. */
 const LAUNCH_ARGS = [
@@ -76,9 +77,25 @@ export class ChatWatcher {
   conversationId: string | undefined;
   domain: string | undefined;
   readonly activities: SeenActivity[] = [];
+  /** The text of every message the page posted to the server. */
+  readonly posted: string[] = [];
 
   constructor(page: Page) {
     page.on('response', (response) => void this.record(response));
+    page.on('request', (request) => {
+      if (
+        request.method() !== 'POST' ||
+        !/\/conversations\/[^/]+\/activities$/.test(request.url())
+      ) {
+        return;
+      }
+      try {
+        const activity = request.postDataJSON() as { type?: string; text?: string } | null;
+        if (activity?.type === 'message') this.posted.push(activity.text ?? '');
+      } catch {
+        // Not JSON: not a message.
+      }
+    });
   }
 
   get botActivities(): SeenActivity[] {
