@@ -3,7 +3,9 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'test-artifacts/**', 'public/vendor/**', 'scratch/**'] },
+  {
+    ignores: ['node_modules/**', 'dist/**', 'test-artifacts/**', 'public/vendor/**', 'scratch/**'],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.strict,
   {

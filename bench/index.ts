@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { ActivityHandler, TestAdapter } from 'botbuilder';
 import { parse } from 'yaml';
@@ -76,15 +77,16 @@ async function main(): Promise<void> {
   // 3. Start to listening, against a bare restify server started the same way.
   const starts: number[] = [];
   const bareStarts: number[] = [];
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
   for (let i = 0; i < 3; i += 1) {
-    starts.push(await timeToListen(['src/index.ts'], '"listening"', { PORT: '0' }));
+    starts.push(await timeToListen(['dist/index.js'], '"listening"', { PORT: '0' }));
     bareStarts.push(
-      await timeToListen(['bench/bareRestifyServer.ts'], '"listening"', { PORT: '0' }),
+      await timeToListen(['bench/bareRestifyServer.cjs'], '"listening"', { PORT: '0' }),
     );
   }
   const start = summarise(starts);
   const bareStart = summarise(bareStarts);
-  console.log('Start to listening (3 runs each)');
+  console.log('Start to listening, as npm start runs it (compiled; 3 runs each)');
   console.log(`  median ${ms(start.median)}  (target ≤ 1500 ms)`);
   console.log(`  baseline (bare restify): median ${ms(bareStart.median)}`);
   console.log(`  ratio: ${ratio(start.median, bareStart.median)}\n`);

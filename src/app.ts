@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
+import type { CloudAdapter } from 'botbuilder';
 import type { Settings } from './config/settings.js';
 import { loadContent, readFromDisk, type Content } from './content/loadContent.js';
 import { listUnverifiedFacts } from './content/listUnverifiedFacts.js';
 import { compileConversation, type Conversation } from './engine/compileConversation.js';
-import { createCloudAdapter } from './bot/createCloudAdapter.js';
 import { createMemoryStateStore } from './bot/stateStore.js';
 import { WaymarkBot } from './bot/WaymarkBot.js';
 import { registerDirectLine } from './channels/directline/registerDirectLine.js';
@@ -27,6 +27,8 @@ export interface App {
   content: Content;
   conversation: Conversation;
   listen(port?: number, host?: string): Promise<AddressInfo>;
+  /** Loads what start-up put off (the Bot Framework adapter), so first requests are quick. */
+  warm(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,16 +46,23 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
   const store = createMemoryStateStore(settings.STATE_TTL_MINUTES);
   const linkBase = settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
   const bot = new WaymarkBot({ conversation, store, log, linkBase, now: options.now });
-  const adapter = createCloudAdapter(settings);
-  adapter.onTurnError = async (context, error) => {
-    log('adapter-turn-failed', { error: error.name });
-    // Fail safe: still try to give the person 999 and the helplines.
-    const text = typeof context.activity.text === 'string' ? context.activity.text : '';
-    await context
-      .sendActivities(bot.failSafeActivities(context.activity.channelId, text))
-      .catch((sendError: Error) => log('fail-safe-not-sent', { error: sendError.name }));
-  };
-  const server = createServer({ settings, content, bot, adapter, log });
+  // The Bot Framework adapter pulls in the whole connector stack (about a third of a second),
+  // so it loads after the server is listening; the web channel does not need it.
+  let adapter: Promise<CloudAdapter> | undefined;
+  const getAdapter = () =>
+    (adapter ??= import('./bot/createCloudAdapter.js').then(({ createCloudAdapter }) => {
+      const cloudAdapter = createCloudAdapter(settings);
+      cloudAdapter.onTurnError = async (context, error) => {
+        log('adapter-turn-failed', { error: error.name });
+        // Fail safe: still try to give the person 999 and the helplines.
+        const text = typeof context.activity.text === 'string' ? context.activity.text : '';
+        await context
+          .sendActivities(bot.failSafeActivities(context.activity.channelId, text))
+          .catch((sendError: Error) => log('fail-safe-not-sent', { error: sendError.name }));
+      };
+      return cloudAdapter;
+    }));
+  const server = createServer({ settings, content, bot, getAdapter, log });
   const directLine = registerDirectLine(server, {
     bot,
     settings,
@@ -86,6 +95,9 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
         if (host) server.listen(port, host, done);
         else server.listen(port, done);
       });
+    },
+    async warm() {
+      await getAdapter();
     },
     async close() {
       directLine.close();

@@ -11,7 +11,8 @@ async function main(): Promise<void> {
   const app = createApp(settings, { log });
   const address = await app.listen();
   log('listening', { port: address.port, contentVersion: app.content.version });
-  // Loaded after listening so start-up stays fast; answers work without them meanwhile.
+  // Loaded after listening so start-up stays fast; everything works without them meanwhile.
+  app.warm().catch((error: Error) => log('adapter-load-failed', { error: error.name }));
   loadFallbackRecognizers().catch((error: Error) =>
     log('recognizers-failed', { error: error.name }),
   );

@@ -1,4 +1,4 @@
-import { ActivityHandler, type TurnContext } from 'botbuilder';
+import { ActivityHandler, type TurnContext } from 'botbuilder-core';
 import { capabilitiesOf } from '../channels/render/channelCapabilities.js';
 import { renderReplies } from '../channels/render/renderReplies.js';
 import type { OutgoingActivity } from '../channels/render/outgoingActivity.js';

@@ -14,7 +14,8 @@ export interface ServerParts {
   settings: Settings;
   content: Content;
   bot: WaymarkBot;
-  adapter: CloudAdapter;
+  /** The Bot Framework adapter, loaded on first use. */
+  getAdapter: () => Promise<CloudAdapter>;
   log: Log;
 }
 
@@ -26,7 +27,7 @@ export function createServer({
   settings,
   content,
   bot,
-  adapter,
+  getAdapter,
   log,
 }: ServerParts): restify.Server {
   const server = restify.createServer({ name: 'waymark', handleUncaughtExceptions: false });
@@ -57,6 +58,7 @@ export function createServer({
         res.send(401, { error: 'Unauthenticated requests are accepted from this machine only.' });
         return;
       }
+      const adapter = await getAdapter();
       await adapter.process(req, res, (context) => bot.run(context));
     },
   );

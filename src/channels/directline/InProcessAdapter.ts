@@ -4,7 +4,7 @@ import {
   type Activity,
   type ConversationReference,
   type ResourceResponse,
-} from 'botbuilder';
+} from 'botbuilder-core';
 
 /** Receives the activities a turn sends, and gives each its id. */
 export type ActivitySink = (activity: Partial<Activity>) => string;
