@@ -8,13 +8,17 @@ export function summarise(samples: number[]): { median: number; p99: number; cou
   return { median: pick(0.5), p99: pick(0.99), count: sorted.length };
 }
 
-/** Times `fn` once per input, `rounds` times over, after a warm-up round. */
+/**
+ * Times `fn` once per input, `rounds` times over, after `warmUp` untimed rounds so the JIT
+ * has settled: the figures are for a bot that has been running, not one just started.
+ */
 export async function timeEach<T>(
   inputs: readonly T[],
   rounds: number,
   fn: (input: T) => unknown,
+  warmUp = 20,
 ): Promise<number[]> {
-  for (const input of inputs) await fn(input);
+  for (let round = 0; round < warmUp; round += 1) for (const input of inputs) await fn(input);
   const samples: number[] = [];
   for (let round = 0; round < rounds; round += 1) {
     for (const input of inputs) {
