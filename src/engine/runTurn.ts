@@ -48,7 +48,10 @@ export function runTurn(
 ): TurnResult {
   const say = builtins(conversation, env);
   const isNew = previous === undefined;
-  const state: ConversationState = structuredClone(previous ?? freshState(conversation));
+  // State is flat but for its slots: copy those, so the previous state is never changed.
+  const state: ConversationState = previous
+    ? { ...previous, slots: { ...previous.slots } }
+    : freshState(conversation);
 
   if (input.kind === 'open') {
     return { replies: [say.greeting(), ...askCurrent(conversation, say, state)], state };

@@ -57,7 +57,7 @@ export function createQuestionMatcher(
       return mentionPatterns.find(({ pattern }) => hasHit(pattern, text))?.option;
     },
     answer(text) {
-      const said = normaliseAnswer(text.slice(0, 500), spellings);
+      const said = normaliseAnswer(text, spellings);
       const direct = exact.get(said);
       if (direct) return direct;
       if (/^\d{1,3}$/.test(said)) {
@@ -74,7 +74,8 @@ export function createQuestionMatcher(
       const picked = block.slot === 'age' ? undefined : pickedOptionNumber(said);
       if (picked !== undefined) return byNumber(picked);
       const fallback = fallbackRecognizers();
-      if (!fallback) return undefined;
+      // The recognizers are slow on long text, and a long message is no short answer.
+      if (!fallback || said.length > 200) return undefined;
       if (block.slot === 'age') {
         const years = fallback.number(said);
         if (years !== undefined) return ageValue(years);
