@@ -7,6 +7,7 @@ import type {
   OutgoingActivity,
   RenderOptions,
 } from './outgoingActivity.js';
+import { signpostOf } from './outgoingActivity.js';
 
 /** Escapes characters that markdown would read as formatting. */
 export function escapeMarkdown(text: string): string {
@@ -56,14 +57,7 @@ export function convertReplyToCards(
     type: 'message',
     text: lines.join('\n\n'),
     textFormat: 'markdown',
-    channelData: {
-      signpost: {
-        urgency: reply.urgency,
-        step: reply.step,
-        services: [...reply.signposted],
-        contentVersion: options.contentVersion,
-      },
-    },
+    channelData: signpostOf(reply, options),
   };
   const attachments = reply.services.map(serviceCard);
   const choiceActions: CardAction[] = reply.choices.map((choice) => ({

@@ -1,6 +1,6 @@
 import type { Reply } from '../../engine/types.js';
 import { serviceLines } from './describeService.js';
-import type { OutgoingActivity, RenderOptions } from './outgoingActivity.js';
+import { signpostOf, type OutgoingActivity, type RenderOptions } from './outgoingActivity.js';
 
 /**
  * Renders a reply as plain text with numbered choices, for SMS and any channel that cannot
@@ -23,13 +23,6 @@ export function convertReplyToText(reply: Reply, options: RenderOptions): Outgoi
     type: 'message',
     text: lines.join('\n'),
     textFormat: 'plain',
-    channelData: {
-      signpost: {
-        urgency: reply.urgency,
-        step: reply.step,
-        services: [...reply.signposted],
-        contentVersion: options.contentVersion,
-      },
-    },
+    channelData: signpostOf(reply, options),
   };
 }

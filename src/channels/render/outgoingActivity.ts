@@ -1,4 +1,4 @@
-import type { Urgency } from '../../engine/types.js';
+import type { Reply, Urgency } from '../../engine/types.js';
 
 /**
  * What every reply activity carries, so outside checks and safeguarding leads can tie a
@@ -43,4 +43,16 @@ export interface RenderOptions {
   contentVersion: string;
   /** Absolute base for site-relative links such as /privacy. */
   linkBase: string;
+}
+
+/** The signpost of one reply's activity: its own urgency, step and services. */
+export function signpostOf(reply: Reply, options: RenderOptions): { signpost: Signpost } {
+  return {
+    signpost: {
+      urgency: reply.urgency,
+      step: reply.step,
+      services: [...reply.signposted],
+      contentVersion: options.contentVersion,
+    },
+  };
 }
