@@ -74,6 +74,18 @@ function compileOne(phrase: string, groups: PhraseGroups, spellings: SpellingMap
 }
 
 /**
+ * "{abuser-is} outside" becomes "he is outside", "she is outside" and so on, so that each
+ * first-word bucket holds only the phrases that really start with that word. Otherwise every
+ * "he" in a message would try the whole group's alternation.
+ */
+function expandLeadingGroup(phrase: string, groups: PhraseGroups): string[] {
+  const match = /^\s*\{([a-z-]+)\}(.*)$/.exec(phrase);
+  const entries = match ? groups[match[1] ?? ''] : undefined;
+  if (!match || !entries) return [phrase];
+  return entries.flatMap((entry) => expandLeadingGroup(`${entry}${match[2] ?? ''}`, groups));
+}
+
+/**
  * Compiles phrases for matching normalised text. A word ending in * matches any ending;
  * {name} matches any entry of that group. Phrases are normalised as messages are, so
  * "he's" in a phrase matches "hes" and "he is" in a message.
@@ -85,7 +97,7 @@ export function compilePhrases(
 ): CompiledPhrases {
   const words = new Map<string, string[]>();
   const prefixes = new Map<string, string[]>();
-  for (const phrase of phrases) {
+  for (const phrase of phrases.flatMap((p) => expandLeadingGroup(p, groups))) {
     const piece = compileOne(phrase, groups, spellings);
     for (const start of piece.first) {
       const bucket = start.prefix ? prefixes : words;
