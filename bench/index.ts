@@ -1,8 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
-import { ActivityHandler, TestAdapter } from 'botbuilder';
+import { ActivityHandler, type Activity } from 'botbuilder-core';
+import { InProcessAdapter } from '../src/channels/directline/InProcessAdapter.js';
+import { WaymarkBot } from '../src/bot/WaymarkBot.js';
+import { createMemoryStateStore } from '../src/bot/stateStore.js';
 import { parse } from 'yaml';
-import { BotHarness } from '../test/support/botHarness.js';
 import { loadFallbackRecognizers } from '../src/understanding/fallbackRecognizers.js';
 import { realConversation } from '../test/support/botHarness.js';
 import { ms, ratio, summarise, timeEach } from './stats.js';
@@ -33,7 +35,7 @@ async function main(): Promise<void> {
   console.log(`  baseline (lower-case + includes): median ${ms(bare.median)}, p99 ${ms(bare.p99)}`);
   console.log(`  ratio p99: ${ratio(urgency.p99, bare.p99)}\n`);
 
-  // 2. A whole turn in process: botbuilder TestAdapter → WaymarkBot → engine → renderer →
+  // 2. A whole turn in process: the web channel's adapter → WaymarkBot → engine → renderer →
   //    state store, against an echo bot through the same adapter.
   const script = [
     'yes',
@@ -46,26 +48,41 @@ async function main(): Promise<void> {
     'carry on',
     'exit',
   ];
-  const harness = new BotHarness();
+  // The web channel's own in-process adapter: the path a web chat message takes.
+  const inProcess = new InProcessAdapter(() => undefined);
+  const sink = () => '';
+  const activity = (text: string): Partial<Activity> => ({
+    type: 'message',
+    text,
+    channelId: 'webchat',
+    conversation: { id: 'bench' } as Activity['conversation'],
+    from: { id: 'user', name: 'user' },
+    recipient: { id: 'bot', name: 'bot' },
+  });
+  const store = createMemoryStateStore(30);
+  const bot = new WaymarkBot({
+    conversation,
+    store,
+    log: () => undefined,
+    linkBase: 'http://localhost:3978',
+  });
   let turns = 0;
   const turn = summarise(
     await timeEach(script, 200, async (text) => {
       turns += 1;
-      return harness.say(text);
+      await inProcess.processActivity(activity(text), sink, (context) => bot.run(context));
     }),
   );
-  harness.close();
+  store.close();
   const echo = new ActivityHandler();
   echo.onMessage(async (context, next) => {
     await context.sendActivity(`echo ${context.activity.text?.length ?? 0}`);
     await next();
   });
-  const echoAdapter = new TestAdapter(async (context) => echo.run(context));
   const echoTurn = summarise(
-    await timeEach(script, 200, async (text) => {
-      await echoAdapter.receiveActivity(text);
-      echoAdapter.activeQueue.splice(0);
-    }),
+    await timeEach(script, 200, (text) =>
+      inProcess.processActivity(activity(text), sink, (context) => echo.run(context)),
+    ),
   );
   console.log(`Whole turn in process (${turns} turns)`);
   console.log(`  median ${ms(turn.median)}, p99 ${ms(turn.p99)}  (target p99 ≤ 2 ms)`);

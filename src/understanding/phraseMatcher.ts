@@ -43,6 +43,37 @@ interface Piece {
   first: { word: string; prefix: boolean }[];
 }
 
+/**
+ * Normalised tokens and compiled groups, remembered while compiling: expanded phrases share
+ * most of their words, and start-up would otherwise normalise the same word thousands of times.
+ */
+const tokenCache = new WeakMap<SpellingMap, Map<string, string>>();
+const groupCache = new WeakMap<PhraseGroups, Map<string, Piece>>();
+
+function normaliseToken(token: string, spellings: SpellingMap): string {
+  let cache = tokenCache.get(spellings);
+  if (!cache) tokenCache.set(spellings, (cache = new Map()));
+  let normal = cache.get(token);
+  if (normal === undefined) cache.set(token, (normal = normaliseText(token, spellings)));
+  return normal;
+}
+
+function compileGroup(name: string, groups: PhraseGroups, spellings: SpellingMap): Piece {
+  let cache = groupCache.get(groups);
+  if (!cache) groupCache.set(groups, (cache = new Map()));
+  const known = cache.get(name);
+  if (known) return known;
+  const entries = groups[name];
+  if (!entries) throw new Error(`Unknown phrase group {${name}}`);
+  const inner = entries.map((entry) => compileOne(entry, groups, spellings));
+  const piece = {
+    source: `(?:${inner.map((p) => p.source).join('|')})`,
+    first: inner.flatMap((p) => p.first),
+  };
+  cache.set(name, piece);
+  return piece;
+}
+
 function compileOne(phrase: string, groups: PhraseGroups, spellings: SpellingMap): Piece {
   const parts: string[] = [];
   let first: Piece['first'] | undefined;
@@ -51,18 +82,15 @@ function compileOne(phrase: string, groups: PhraseGroups, spellings: SpellingMap
     let source: string;
     let starts: Piece['first'];
     if (group) {
-      const name = group[1] ?? '';
-      const entries = groups[name];
-      if (!entries) throw new Error(`Unknown phrase group {${name}} in "${phrase}"`);
-      const inner = entries.map((entry) => compileOne(entry, groups, spellings));
-      source = `(?:${inner.map((piece) => piece.source).join('|')})`;
-      starts = inner.flatMap((piece) => piece.first);
+      const piece = compileGroup(group[1] ?? '', groups, spellings);
+      source = piece.source;
+      starts = piece.first;
     } else if (token.endsWith('*')) {
-      const stem = normaliseText(token.slice(0, -1), spellings);
+      const stem = normaliseToken(token.slice(0, -1), spellings);
       source = `${escapeRegExp(stem)}[a-z0-9]*`;
       starts = [{ word: stem.split(' ')[0] ?? stem, prefix: !stem.includes(' ') }];
     } else {
-      const normal = normaliseText(token, spellings);
+      const normal = normaliseToken(token, spellings);
       if (!normal || normal === CLAUSE_MARK) continue;
       source = escapeRegExp(normal);
       starts = [{ word: normal.split(' ')[0] ?? normal, prefix: false }];
