@@ -84,6 +84,17 @@ export function checkContent(read: ReadContentFile, today = new Date()): CheckRe
       });
     }
   }
+  const lastHoliday = [...content.bankHolidays.englandAndWales.value].sort().at(-1) ?? '';
+  const yearAhead = new Date(today);
+  yearAhead.setFullYear(yearAhead.getFullYear() + 1);
+  if (new Date(lastHoliday) < yearAhead) {
+    warnings.push({
+      rule: 'stale',
+      file: 'content/bank-holidays.yml',
+      path: 'englandAndWales',
+      message: `bank holidays are listed only to ${lastHoliday}: add the next year's, or "open now" may be wrong on them`,
+    });
+  }
   return { content, errors, warnings };
 }
 
