@@ -58,9 +58,7 @@ export function runTurn(
   }
 
   const text = input.text;
-  const command = isNew
-    ? conversation.commands.match(text)
-    : readCommand(conversation, state, text);
+  const command = readCommand(conversation, state, text);
   if (command === 'exit') return { replies: [say.exit()], state: null };
 
   const urgency = conversation.urgency.detect(text);
@@ -91,7 +89,7 @@ export function runTurn(
       risk: state.risk,
     };
     const first = askCurrent(conversation, say, restarted);
-    return { replies: [{ ...say.greeting() }, ...first], state: restarted };
+    return { replies: [say.greeting(), ...first], state: restarted };
   }
   if (command === 'help') {
     return { replies: [say.help(), ...askCurrent(conversation, say, state)], state };
@@ -110,8 +108,7 @@ export function runTurn(
 
   if (state.step === 'emergency' || state.step === 'urgent') {
     if (command === 'moreWays') return { replies: [say.emergencyMore()], state };
-    state.step = state.resume ?? afterOutcomeStep;
-    state.resume = null;
+    resumeInterrupted(state);
     if (command === 'carryOn') return { replies: askCurrent(conversation, say, state), state };
   }
 
@@ -131,6 +128,12 @@ export function runTurn(
 }
 
 const afterOutcomeStep = 'after-outcome';
+
+/** Leaves an emergency or urgent reply for the question it interrupted. */
+function resumeInterrupted(state: ConversationState): void {
+  state.step = state.resume ?? afterOutcomeStep;
+  state.resume = null;
+}
 
 /**
  * Built-in replies show their own choices, which text channels number. A number sent
@@ -235,11 +238,8 @@ function answerQuestion(
 
 /** Re-asks the current question, or moves on if it was answered meanwhile. */
 function askCurrent(conversation: Conversation, say: Builtins, state: ConversationState): Reply[] {
-  if (state.step === 'emergency' || state.step === 'urgent') {
-    // Help or a long message straight after an interruption: go back to where we were.
-    state.step = state.resume ?? afterOutcomeStep;
-    state.resume = null;
-  }
+  // Help or a long message straight after an interruption: go back to where we were.
+  if (state.step === 'emergency' || state.step === 'urgent') resumeInterrupted(state);
   const question = conversation.questions.get(state.step);
   if (!question) return [say.afterOutcome()];
   if (state.slots[question.block.slot] === undefined) return [say.question(question)];
