@@ -53,13 +53,11 @@ export class WaymarkBot extends ActivityHandler {
     const key = stateKey(channelId, context.activity.conversation?.id ?? '');
     const env = { now: this.now(), surface: capabilitiesOf(channelId).surface };
     let replies: Reply[];
-    let stateSaved = false;
     try {
       const previous = await store.read(key);
       const result = runTurn(conversation, previous, input, env);
       replies = result.replies;
       await this.save(key, result.state);
-      stateSaved = true;
       log('turn', {
         channel: channelId,
         steps: replies.map((reply) => reply.step).join(','),
@@ -68,7 +66,7 @@ export class WaymarkBot extends ActivityHandler {
       });
     } catch (error) {
       // Fail safe: whatever broke, the person still gets 999 and the helplines.
-      log('turn-failed', { channel: channelId, error: (error as Error).name, stateSaved });
+      log('turn-failed', { channel: channelId, error: (error as Error).name });
       const text = input.kind === 'message' ? input.text : '';
       await context.sendActivities(this.failSafeActivities(channelId, text));
       return;
