@@ -26,6 +26,7 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
  */
 export const settingsSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: optionalText,
   PUBLIC_URL: optionalText,
   NODE_ENV: z.string().default('development'),
 

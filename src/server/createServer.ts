@@ -4,11 +4,8 @@ import type { Settings } from '../config/settings.js';
 import type { Content } from '../content/loadContent.js';
 import type { WaymarkBot } from '../bot/WaymarkBot.js';
 import type { Log } from '../observability/log.js';
-import { isDirectLoopback } from './isDirectLoopback.js';
+import { registerBotFrameworkEndpoint } from './botFrameworkEndpoint.js';
 import { privacyPage } from './privacyPage.js';
-
-/** Bot Framework activities are small; this only stops abuse of the endpoint. */
-const MAX_BOT_FRAMEWORK_BODY = 4 * 1024 * 1024;
 
 export interface ServerParts {
   settings: Settings;
@@ -48,19 +45,11 @@ export function createServer({
     res.end(privacyHtml);
   });
 
-  const authenticated = Boolean(settings.MicrosoftAppId);
-  server.post(
-    '/api/messages',
-    restify.plugins.bodyParser({ maxBodySize: MAX_BOT_FRAMEWORK_BODY, mapParams: false }),
-    async (req, res) => {
-      if (!authenticated && !isDirectLoopback(req.socket.remoteAddress, req.headers)) {
-        log('api-messages-refused', { reason: 'not-loopback' });
-        res.send(401, { error: 'Unauthenticated requests are accepted from this machine only.' });
-        return;
-      }
-      const adapter = await getAdapter();
-      await adapter.process(req, res, (context) => bot.run(context));
-    },
-  );
+  registerBotFrameworkEndpoint(server, {
+    authenticated: Boolean(settings.MicrosoftAppId),
+    getAdapter,
+    run: (context) => bot.run(context),
+    log,
+  });
   return server;
 }
