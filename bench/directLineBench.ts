@@ -1,14 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { ActivityHandler } from 'botbuilder';
 import restify from 'restify';
 import { registerDirectLine } from '../src/channels/directline/registerDirectLine.js';
 import { loadSettings } from '../src/config/settings.js';
 import { loadContent } from '../src/content/loadContent.js';
 import { compileConversation } from '../src/engine/compileConversation.js';
-import { createMemoryStateStore } from '../src/bot/stateStore.js';
-import { WaymarkBot } from '../src/bot/WaymarkBot.js';
+import { createMemoryStatePort } from '../src/state/createMemoryStatePort.js';
+import { TurnService } from '../src/turns/TurnService.js';
+import { echoTurns } from './echoTurns.js';
 
 /** Concurrent clients, each on its own conversation (and keep-alive socket). */
 const CLIENTS = 50;
@@ -29,17 +29,6 @@ const BODY = JSON.stringify({
 });
 
 type Send = (client: number, i: number) => Promise<void>;
-
-class EchoBot extends ActivityHandler {
-  constructor() {
-    super();
-    this.onMessage(async (context, next) => {
-      const signpost = { urgency: 'routine', step: 'echo', services: [], contentVersion: 'bench' };
-      await context.sendActivity({ text: 'echo', channelData: { signpost } });
-      await next();
-    });
-  }
-}
 
 function call(
   agent: http.Agent,
@@ -123,7 +112,6 @@ export async function benchDirectLine(): Promise<Record<string, string | number>
   // The flood limit would (rightly) stop a bench; it is lifted for these stand-in clients.
   const common = {
     settings,
-    forgetConversation: async () => undefined,
     limits: { rateMessages: 1e9 },
   };
   const server = restify.createServer({ handleUncaughtExceptions: false });
@@ -135,18 +123,21 @@ export async function benchDirectLine(): Promise<Record<string, string | number>
     res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     res.end(json);
   });
-  const echo = registerDirectLine(server, { bot: new EchoBot(), ...common });
+  const echo = registerDirectLine(server, { turns: echoTurns, ...common });
   // The real bot on a second server, so that its routes do not clash with the echo bot's.
   const real = restify.createServer({ handleUncaughtExceptions: false });
   const conversation = compileConversation(loadContent());
-  const store = createMemoryStateStore(30);
-  const bot = new WaymarkBot({
-    conversation,
-    store,
+  const state = createMemoryStatePort();
+  const turns = new TurnService({
+    dialogs: new Map([[conversation.dialogId, conversation]]),
+    defaultDialog: conversation.dialogId,
+    state,
+    ttlMinutes: 30,
     log: () => undefined,
     linkBase: 'http://localhost',
+    now: () => new Date(),
   });
-  const waymark = registerDirectLine(real, { bot, ...common });
+  const waymark = registerDirectLine(real, { turns, ...common });
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS * 2 });
   try {
     const port = await listen(server);

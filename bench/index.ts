@@ -1,9 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
-import { ActivityHandler, type Activity } from 'botbuilder-core';
-import { InProcessAdapter } from '../src/channels/directline/InProcessAdapter.js';
-import { WaymarkBot } from '../src/bot/WaymarkBot.js';
-import { createMemoryStateStore } from '../src/bot/stateStore.js';
+import { ActivityHandler, BotAdapter, TurnContext, type Activity } from 'botbuilder-core';
+import { createMemoryStatePort } from '../src/state/createMemoryStatePort.js';
+import { TurnService } from '../src/turns/TurnService.js';
 import { parse } from 'yaml';
 import { loadFallbackRecognizers } from '../src/understanding/fallbackRecognizers.js';
 import { realConversation } from '../test/support/botHarness.js';
@@ -35,8 +34,9 @@ async function main(): Promise<void> {
   console.log(`  baseline (lower-case + includes): median ${ms(bare.median)}, p99 ${ms(bare.p99)}`);
   console.log(`  ratio p99: ${ratio(urgency.p99, bare.p99)}\n`);
 
-  // 2. A whole turn in process: the web channel's adapter → WaymarkBot → engine → renderer →
-  //    state store, against an echo bot through the same adapter.
+  // 2. A whole turn in process, as every channel runs it: the turn service reads state, runs
+  //    the engine, renders for the web and writes state. Beside it, a botbuilder echo bot
+  //    through a minimal in-process adapter: the least a Bot Framework turn costs.
   const script = [
     'yes',
     'yes',
@@ -48,46 +48,41 @@ async function main(): Promise<void> {
     'carry on',
     'exit',
   ];
-  // The web channel's own in-process adapter: the path a web chat message takes.
-  const inProcess = new InProcessAdapter(() => undefined);
-  const sink = () => '';
-  const activity = (text: string): Partial<Activity> => ({
-    type: 'message',
-    text,
-    channelId: 'webchat',
-    conversation: { id: 'bench' } as Activity['conversation'],
-    from: { id: 'user', name: 'user' },
-    recipient: { id: 'bot', name: 'bot' },
-  });
-  const store = createMemoryStateStore(30);
-  const bot = new WaymarkBot({
-    conversation,
-    store,
+  const state = createMemoryStatePort();
+  const turns = new TurnService({
+    dialogs: new Map([[conversation.dialogId, conversation]]),
+    defaultDialog: conversation.dialogId,
+    state,
+    ttlMinutes: 30,
     log: () => undefined,
     linkBase: 'http://localhost:3978',
+    now: () => new Date(),
   });
-  let turns = 0;
+  let count = 0;
   const turn = summarise(
     await timeEach(script, 200, async (text) => {
-      turns += 1;
-      await inProcess.processActivity(activity(text), sink, (context) => bot.run(context));
+      count += 1;
+      await turns.runTurn({
+        channel: 'webchat',
+        conversationKey: 'bench',
+        input: { kind: 'message', text },
+      });
     }),
   );
-  store.close();
+  await state.close();
+  const adapter = new EchoAdapter();
   const echo = new ActivityHandler();
   echo.onMessage(async (context, next) => {
     await context.sendActivity(`echo ${context.activity.text?.length ?? 0}`);
     await next();
   });
   const echoTurn = summarise(
-    await timeEach(script, 200, (text) =>
-      inProcess.processActivity(activity(text), sink, (context) => echo.run(context)),
-    ),
+    await timeEach(script, 200, (text) => adapter.run(text, (context) => echo.run(context))),
   );
-  console.log(`Whole turn in process (${turns} turns)`);
+  console.log(`Whole turn in process (${count} turns, through the turn service)`);
   console.log(`  median ${ms(turn.median)}, p99 ${ms(turn.p99)}  (target p99 ≤ 2 ms)`);
   console.log(
-    `  baseline (echo bot, same adapter): median ${ms(echoTurn.median)}, p99 ${ms(echoTurn.p99)}`,
+    `  baseline (botbuilder echo bot, in-process adapter): median ${ms(echoTurn.median)}, p99 ${ms(echoTurn.p99)}`,
   );
   console.log(`  ratio p99: ${ratio(turn.p99, echoTurn.p99)}\n`);
 
@@ -117,6 +112,33 @@ async function main(): Promise<void> {
     console.log('Direct Line channel');
     for (const [key, value] of Object.entries(await benchDirectLine()))
       console.log(`  ${key}: ${value}`);
+  }
+}
+
+/** The least a botbuilder turn can cost: a context, middleware, and sends kept in memory. */
+class EchoAdapter extends BotAdapter {
+  run(text: string, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    const activity: Partial<Activity> = {
+      type: 'message',
+      text,
+      channelId: 'webchat',
+      conversation: { id: 'bench' } as Activity['conversation'],
+      from: { id: 'user', name: 'user' },
+      recipient: { id: 'bot', name: 'bot' },
+    };
+    return this.runMiddleware(new TurnContext(this, activity), logic);
+  }
+  override sendActivities(_context: TurnContext, activities: Partial<Activity>[]) {
+    return Promise.resolve(activities.map(() => ({ id: '' })));
+  }
+  override updateActivity(): Promise<void> {
+    return Promise.resolve();
+  }
+  override deleteActivity(): Promise<void> {
+    return Promise.resolve();
+  }
+  override continueConversation(): Promise<void> {
+    return Promise.resolve();
   }
 }
 

@@ -1,12 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
 import type { Settings } from './config/settings.js';
 import { loadContent, readFromDisk, type Content } from './content/loadContent.js';
 import { listUnverifiedFacts } from './content/listUnverifiedFacts.js';
 import { compileConversation, type Conversation } from './engine/compileConversation.js';
-import { createMemoryStateStore } from './bot/stateStore.js';
-import { WaymarkBot } from './bot/WaymarkBot.js';
+import { createBotFrameworkEndpoint } from './channels/botframework/botFrameworkEndpoint.js';
+import { createMemoryStatePort } from './state/createMemoryStatePort.js';
+import type { StatePort } from './state/StatePort.js';
+import { TurnService } from './turns/TurnService.js';
 import { registerDirectLine } from './channels/directline/registerDirectLine.js';
 import { createLog, type Log } from './observability/log.js';
 import { createServer } from './server/createServer.js';
@@ -18,12 +19,15 @@ export interface AppOptions {
   /** Project root holding dialogs/ and content/. */
   root?: string;
   now?: () => Date;
+  /** Where conversation state lives; default: in memory. */
+  state?: StatePort;
 }
 
 /** A wired Waymark: content, bot, adapter and server, not yet listening. */
 export interface App {
   server: restify.Server;
-  bot: WaymarkBot;
+  /** The one turn pipeline every channel calls. */
+  turns: TurnService;
   content: Content;
   conversation: Conversation;
   listen(port?: number, host?: string): Promise<AddressInfo>;
@@ -43,32 +47,25 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
   if (settings.STORAGE !== 'memory') {
     throw new Error(`STORAGE=${settings.STORAGE} is not available yet; use STORAGE=memory.`);
   }
-  const store = createMemoryStateStore(settings.STATE_TTL_MINUTES);
+  const now = options.now ?? (() => new Date());
+  // State expires on the same clock as the turns that write it.
+  const state = options.state ?? createMemoryStatePort(() => now().getTime());
   const linkBase = settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
-  const bot = new WaymarkBot({ conversation, store, log, linkBase, now: options.now });
-  // The Bot Framework adapter pulls in the whole connector stack (about a third of a second),
-  // so it loads after the server is listening; the web channel does not need it.
-  let adapter: Promise<CloudAdapter> | undefined;
-  const getAdapter = () =>
-    (adapter ??= import('./bot/createCloudAdapter.js').then(({ createCloudAdapter }) => {
-      const cloudAdapter = createCloudAdapter(settings);
-      cloudAdapter.onTurnError = async (context, error) => {
-        log('adapter-turn-failed', { error: error.name });
-        // Fail safe: still try to give the person 999 and the helplines.
-        const text = typeof context.activity.text === 'string' ? context.activity.text : '';
-        await context
-          .sendActivities(bot.failSafeActivities(context.activity.channelId, text))
-          .catch((sendError: Error) => log('fail-safe-not-sent', { error: sendError.name }));
-      };
-      return cloudAdapter;
-    }));
-  const server = createServer({ settings, content, bot, getAdapter, log });
+  const turns = new TurnService({
+    dialogs: new Map([[conversation.dialogId, conversation]]),
+    defaultDialog: conversation.dialogId,
+    state,
+    ttlMinutes: settings.STATE_TTL_MINUTES,
+    log,
+    linkBase,
+    now,
+  });
+  const botFramework = createBotFrameworkEndpoint(settings, turns, log);
+  const server = createServer({ settings, content, botFramework, log });
   const directLine = registerDirectLine(server, {
-    bot,
+    turns,
     settings,
     log,
-    forgetConversation: (channelId, conversationId) =>
-      bot.forgetConversation(channelId, conversationId),
     isEmergency: (text) => conversation.urgency.detect(text).level === 'emergency',
   });
   registerWebPages(server, { settings, exitWords: content.commands.exit });
@@ -85,7 +82,7 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
 
   return {
     server,
-    bot,
+    turns,
     content,
     conversation,
     listen(port = settings.PORT, host) {
@@ -97,11 +94,11 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
       });
     },
     async warm() {
-      await getAdapter();
+      await botFramework.warm();
     },
     async close() {
       directLine.close();
-      store.close();
+      await state.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

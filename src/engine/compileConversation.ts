@@ -1,5 +1,5 @@
 import type { Content } from '../content/loadContent.js';
-import type { SlotName } from '../content/schema/eligibilitySchema.js';
+import { UNSURE, type SlotName } from '../content/schema/eligibilitySchema.js';
 import type { Service } from '../content/schema/serviceSchema.js';
 import type { Step } from '../content/schema/dialogSchema.js';
 import { createCommandMatcher, type CommandMatcher } from '../understanding/matchCommand.js';
@@ -17,6 +17,8 @@ export function stepId(step: Step): string {
  * is only lookups and a few regular-expression scans.
  */
 export interface Conversation {
+  /** The dialog's id, stored in state so a conversation keeps to its dialog. */
+  dialogId: string;
   content: Content;
   urgency: UrgencyDetector;
   commands: CommandMatcher;
@@ -29,13 +31,15 @@ export interface Conversation {
   stepIndex: ReadonlyMap<string, number>;
   /** Index of the first route step: where eligibility answers lead back to. */
   routeIndex: number;
+  /** Every value each slot can hold (option values, what options set, and "unsure"). */
+  slotValues: ReadonlyMap<string, ReadonlySet<string>>;
   services: ReadonlyMap<string, Service>;
   outcomes: ReadonlyMap<string, string>;
   bankHolidays: ReadonlySet<string>;
 }
 
 /** Compiles validated content into a {@link Conversation}. */
-export function compileConversation(content: Content): Conversation {
+export function compileConversation(content: Content, dialogId = 'triage'): Conversation {
   const urgency = createUrgencyDetector(content.urgency);
   const { spellings } = urgency;
   const questions = new Map<string, QuestionMatcher>();
@@ -48,9 +52,22 @@ export function compileConversation(content: Content): Conversation {
     questions.set(block.question, matcher);
     eligibilityBySlot.set(block.slot, matcher);
   }
+  const slotValues = new Map<string, Set<string>>();
+  const allow = (slot: string, value: string) => {
+    const values = slotValues.get(slot) ?? new Set([UNSURE]);
+    values.add(value);
+    slotValues.set(slot, values);
+  };
+  for (const { block } of questions.values()) {
+    for (const option of block.options) {
+      allow(block.slot, option.value);
+      for (const [slot, value] of Object.entries(option.sets ?? {})) allow(slot, value);
+    }
+  }
   const steps = content.dialog.steps;
   const routeIndex = steps.findIndex((step) => 'route' in step);
   return {
+    dialogId,
     content,
     urgency,
     commands: createCommandMatcher(content.commands, spellings),
@@ -60,6 +77,7 @@ export function compileConversation(content: Content): Conversation {
     steps,
     stepIndex: new Map(steps.map((step, index) => [stepId(step), index])),
     routeIndex: routeIndex === -1 ? steps.length : routeIndex,
+    slotValues,
     services: new Map(content.services.services.map((service) => [service.id, service])),
     outcomes: new Map(content.dialog.outcomes.map((outcome) => [outcome.outcome, outcome.text])),
     bankHolidays: new Set(content.bankHolidays.englandAndWales.value),

@@ -6,6 +6,7 @@ import type { CommandName } from '../understanding/matchCommand.js';
 import { builtins, type Builtins } from './builtinReplies.js';
 import { stepId, type Conversation } from './compileConversation.js';
 import { route } from './route.js';
+import { STATE_SCHEMA, topInterruption } from './conversationState.js';
 import type {
   ConversationState,
   Reply,
@@ -21,12 +22,15 @@ interface Next {
   state: ConversationState | null;
 }
 
-function freshState(conversation: Conversation): ConversationState {
+/** The state of a conversation that has just begun. */
+export function freshState(conversation: Conversation): ConversationState {
   const first = conversation.steps[0];
   return {
-    version: 1,
-    step: first ? stepId(first) : '',
-    resume: null,
+    schema: STATE_SCHEMA,
+    dialog: conversation.dialogId,
+    contentVersion: conversation.content.version,
+    step: first ? stepId(first) : afterOutcomeStep,
+    interruptions: [],
     slots: {},
     urgentGiven: false,
     risk: 'routine',
@@ -50,7 +54,7 @@ export function runTurn(
   const isNew = previous === undefined;
   // State is flat but for its slots: copy those, so the previous state is never changed.
   const state: ConversationState = previous
-    ? { ...previous, slots: { ...previous.slots } }
+    ? { ...previous, interruptions: [...previous.interruptions], slots: { ...previous.slots } }
     : freshState(conversation);
 
   if (input.kind === 'open') {
@@ -58,13 +62,13 @@ export function runTurn(
   }
 
   const text = input.text;
-  const command = readCommand(conversation, state, text);
-  if (command === 'exit') return { replies: [say.exit()], state: null };
+  const command = readCommand(conversation, state, input);
+  if (command === 'exit') return { replies: [say.exit()], state: null, ended: true };
 
   const urgency = conversation.urgency.detect(text);
   if (urgency.level === 'emergency') {
     keepAnswerToInterruptedQuestion(conversation, state, text);
-    interrupt(conversation, state, 'emergency');
+    interrupt(state, 'emergency');
     return { replies: [say.emergency(urgency.ownLife)], state };
   }
 
@@ -79,7 +83,9 @@ export function runTurn(
 
   if (command === 'notSafeToChat') {
     // Straight after the emergency reply, "I can't talk" asks for the ways to call silently.
-    if (state.step === 'emergency') return { replies: [say.emergencyMore()], state };
+    if (topInterruption(state)?.reply === 'emergency') {
+      return { replies: [say.emergencyMore()], state };
+    }
     return { replies: [say.notSafeToChat()], state: null };
   }
   if (command === 'startOver') {
@@ -100,15 +106,15 @@ export function runTurn(
 
   if (urgency.level === 'urgent' && !state.urgentGiven) {
     fillUnknown(state.slots, mentioned);
-    interrupt(conversation, state, 'urgent');
+    interrupt(state, 'urgent');
     state.urgentGiven = true;
     return { replies: [say.urgent(state.slots, urgency.strangulation)], state };
   }
   if (urgency.level === 'urgent') state.risk = 'urgent';
 
-  if (state.step === 'emergency' || state.step === 'urgent') {
+  if (state.interruptions.length > 0) {
     if (command === 'moreWays') return { replies: [say.emergencyMore()], state };
-    resumeInterrupted(state);
+    resumeInterrupted(conversation, state);
     if (command === 'carryOn') return { replies: askCurrent(conversation, say, state), state };
   }
 
@@ -124,48 +130,79 @@ export function runTurn(
     fillUnknown(state.slots, mentioned);
     return { replies: [say.afterOutcome()], state };
   }
-  return answerQuestion(conversation, say, state, question, text, command === 'notSure', mentioned);
+  return answerQuestion(
+    conversation,
+    say,
+    state,
+    question,
+    input,
+    command === 'notSure',
+    mentioned,
+  );
 }
 
+/** The step after the last outcome, where the person may start over or leave. */
 const afterOutcomeStep = 'after-outcome';
 
-/** Leaves an emergency or urgent reply for the question it interrupted. */
-function resumeInterrupted(state: ConversationState): void {
-  state.step = state.resume ?? afterOutcomeStep;
-  state.resume = null;
+/**
+ * Leaves the interruptions for the flow step beneath them. Each interruption was answered
+ * in full when it was shown (the urgent reply is never repeated), so carrying on from an
+ * emergency inside an urgent reply returns to the question both interrupted.
+ */
+function resumeInterrupted(conversation: Conversation, state: ConversationState): void {
+  state.interruptions = [];
+  if (!conversation.questions.has(state.step)) state.step = afterOutcomeStep;
 }
 
 /**
  * Built-in replies show their own choices, which text channels number. A number sent
  * straight after one of them means that reply's choice, not an answer to a question.
  */
-const numberedChoices: Record<string, CommandName[]> = {
+const numberedChoices: Record<'emergency' | 'urgent' | 'outcome', CommandName[]> = {
   emergency: ['moreWays', 'carryOn'],
   urgent: ['carryOn'],
   outcome: ['startOver', 'exit'],
 };
 
+/** The choices of the built-in reply the person is answering, if any. */
+function builtinChoices(conversation: Conversation, state: ConversationState) {
+  const top = topInterruption(state);
+  if (top) return numberedChoices[top.reply];
+  return conversation.questions.has(state.step) ? undefined : numberedChoices.outcome;
+}
+
+/** Built-in choices' stable values, as a channel may send them back from a card. */
+const commandByChoice: Record<string, CommandName> = {
+  'more-ways': 'moreWays',
+  'carry-on': 'carryOn',
+  'start-over': 'startOver',
+  exit: 'exit',
+  unsure: 'notSure',
+};
+
 function readCommand(
   conversation: Conversation,
   state: ConversationState,
-  text: string,
+  input: { text: string; choice?: string },
 ): CommandName | undefined {
+  if (input.choice !== undefined) {
+    const command = commandByChoice[input.choice];
+    // A choice value is only ever a command or an option of the question being asked.
+    if (command) return command;
+    if (conversation.questions.has(state.step)) return undefined;
+  }
+  const text = input.text;
   const number = /^\s*(\d)\s*[.)]?\s*$/.exec(text)?.[1];
   if (number) {
-    const atOutcome = !conversation.questions.has(state.step);
-    const choices =
-      numberedChoices[state.step] ?? (atOutcome ? numberedChoices.outcome : undefined);
-    const chosen = choices?.[Number(number) - 1];
+    const chosen = builtinChoices(conversation, state)?.[Number(number) - 1];
     if (chosen) return chosen;
   }
   return conversation.commands.match(text);
 }
 
-function interrupt(conversation: Conversation, state: ConversationState, reply: string): void {
-  if (state.step !== 'emergency' && state.step !== 'urgent') {
-    state.resume = conversation.questions.has(state.step) ? state.step : null;
-  }
-  state.step = reply;
+/** Puts an interruption on top of the flow, which stays where it was. */
+function interrupt(state: ConversationState, reply: 'emergency' | 'urgent'): void {
+  state.interruptions.push({ reply });
   state.risk = 'urgent';
 }
 
@@ -181,6 +218,8 @@ function keepAnswerToInterruptedQuestion(
   state: ConversationState,
   text: string,
 ): void {
+  // Only the question itself is being answered, not a built-in reply above it.
+  if (state.interruptions.length > 0) return;
   const question = conversation.questions.get(state.step);
   if (!question) return;
   const answer = question.answer(text);
@@ -196,12 +235,13 @@ function answerQuestion(
   say: Builtins,
   state: ConversationState,
   question: QuestionMatcher,
-  text: string,
+  input: { text: string; choice?: string },
   notSure: boolean,
   mentioned: Slots,
 ): Next {
   const { block } = question;
-  let answer = notSure ? UNSURE : (question.answer(text) ?? mentioned[block.slot]);
+  const chosen = input.choice !== undefined ? question.option(input.choice)?.value : undefined;
+  let answer = notSure ? UNSURE : (chosen ?? question.answer(input.text) ?? mentioned[block.slot]);
   fillUnknown(state.slots, mentioned);
   const learnt = Object.keys(mentioned).length > 0;
   // "kinda" at "are you safe right now?": when in doubt, treat it as "not sure".
@@ -221,10 +261,10 @@ function answerQuestion(
   const index = conversation.stepIndex.get(block.question);
   const nextIndex = index === undefined ? conversation.routeIndex : index + 1;
   if (option?.next === 'emergency') {
+    // The answer is kept, and carrying on goes to the step after this question.
     const resumeStep = conversation.steps[nextIndex];
-    state.step = 'emergency';
-    state.resume = resumeStep ? stepId(resumeStep) : null;
-    state.risk = 'urgent';
+    state.step = resumeStep ? stepId(resumeStep) : afterOutcomeStep;
+    interrupt(state, 'emergency');
     return { replies: [...replies, say.emergency(false)], state };
   }
   if (option?.next === 'not-safe-to-chat') {
@@ -239,9 +279,14 @@ function answerQuestion(
 /** Re-asks the current question, or moves on if it was answered meanwhile. */
 function askCurrent(conversation: Conversation, say: Builtins, state: ConversationState): Reply[] {
   // Help or a long message straight after an interruption: go back to where we were.
-  if (state.step === 'emergency' || state.step === 'urgent') resumeInterrupted(state);
+  if (state.interruptions.length > 0) resumeInterrupted(conversation, state);
   const question = conversation.questions.get(state.step);
-  if (!question) return [say.afterOutcome()];
+  if (!question) {
+    // A route step (after "no, I'm not safe" at the last question) runs the routing.
+    const index = conversation.stepIndex.get(state.step);
+    if (index !== undefined) return advance(conversation, say, state, index).replies;
+    return [say.afterOutcome()];
+  }
   if (state.slots[question.block.slot] === undefined) return [say.question(question)];
   const index = conversation.stepIndex.get(state.step) ?? conversation.routeIndex;
   return advance(conversation, say, state, index).replies;

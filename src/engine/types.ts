@@ -3,31 +3,21 @@ import type { Surface } from '../content/schema/wordingSchema.js';
 import type { Urgency } from '../understanding/detectUrgency.js';
 
 export type { Surface, Urgency, Slots };
-
-/**
- * What the engine remembers between turns: step ids and option values only, never the
- * person's words. The edge adds an expiry when it stores it.
- */
-export interface ConversationState {
-  /** Bumped when the shape changes, so old stored state is dropped rather than misread. */
-  version: 1;
-  /** The question awaiting an answer, a built-in reply awaiting "carry on", or an outcome. */
-  step: string;
-  /** The question to return to after an emergency or urgent reply. */
-  resume: string | null;
-  slots: Slots;
-  /** The urgent reply is given once per conversation. */
-  urgentGiven: boolean;
-  /** Raised to "urgent" after any emergency or urgent reply; it colours the signpost. */
-  risk: 'urgent' | 'routine';
-}
+export type { ConversationState } from './conversationState.js';
+import type { ConversationState } from './conversationState.js';
 
 /** One turn's input. The engine never sees channel details. */
 export type TurnInput =
   | { kind: 'open' }
   | {
       kind: 'message';
+      /** What the person typed (or the label of the button they pressed). */
       text: string;
+      /**
+       * The stable value of a choice, when the channel sent one back (a card submit or an
+       * invoke). It is read before the text, which may then be empty.
+       */
+      choice?: string;
       /**
        * Set when a channel hit a limit: 'size' (the message was cut) or 'rate' (messages are
        * arriving too fast). Danger is still read first; otherwise the reply is kind, shows
@@ -42,7 +32,10 @@ export interface TurnEnvironment {
   surface: Surface;
 }
 
-/** A button or numbered option. Choosing it sends `label` back as the message text. */
+/**
+ * A button or numbered option. `value` is stable (channels may send it back from a card);
+ * `label` is what the person sees, and typing it (or its number) works too.
+ */
 export interface Choice {
   value: string;
   label: string;
@@ -98,8 +91,12 @@ export interface Reply {
   links: Link[];
 }
 
-/** The result of one turn. `state: null` means forget the conversation now. */
+/**
+ * The result of one turn. `state: null` means forget the conversation now. `ended` means
+ * the person closed the conversation ("exit"): channels that can end a conversation do.
+ */
 export interface TurnResult {
   replies: Reply[];
   state: ConversationState | null;
+  ended?: boolean;
 }

@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from 'restify';
-import type { Activity, CloudAdapter, TurnContext } from 'botbuilder';
+import type { BotFrameworkEndpoint } from '../channels/botframework/botFrameworkEndpoint.js';
 import { readBody } from '../channels/directline/bodyReader.js';
 import { bearer, parseJson, sendJson } from '../channels/directline/http.js';
 import type { Log } from '../observability/log.js';
@@ -22,31 +22,9 @@ export const MAX_BOT_FRAMEWORK_BODY = 1024 * 1024;
 export interface BotFrameworkEndpointParts {
   /** True when MicrosoftAppId is set, so botbuilder checks every request's token. */
   authenticated: boolean;
-  /** The Bot Framework adapter, loaded on first use. */
-  getAdapter: () => Promise<CloudAdapter>;
-  /** The bot's turn logic. */
-  run: (context: TurnContext) => Promise<void>;
+  /** CloudAdapter and the bot, behind a botbuilder-free interface; loaded on first use. */
+  botFramework: BotFrameworkEndpoint;
   log: Log;
-}
-
-/** The invoke response CloudAdapter gives for `expectReplies` and invoke activities. */
-interface InvokeResponse {
-  status: number;
-  body?: unknown;
-}
-
-/**
- * CloudAdapter's own `process(req, res)` prints whole error objects with console.error and
- * puts `err.message` in 500 bodies. Its `processActivity` does the same work (authentication,
- * the turn, the invoke response) and simply throws, so the endpoint calls it instead. It is
- * protected in the typings, hence this narrow view of the adapter.
- */
-interface ActivityProcessor {
-  processActivity(
-    authHeader: string,
-    activity: Activity,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<InvokeResponse | undefined>;
 }
 
 /**
@@ -58,7 +36,7 @@ interface ActivityProcessor {
  */
 export function registerBotFrameworkEndpoint(
   server: Server,
-  { authenticated, getAdapter, run, log }: BotFrameworkEndpointParts,
+  { authenticated, botFramework, log }: BotFrameworkEndpointParts,
 ): void {
   const refuse = (res: Response, status: number, message: string, reason: string) => {
     log('api-messages-refused', { reason, status });
@@ -96,13 +74,8 @@ export function registerBotFrameworkEndpoint(
     const activity = parseIncomingActivity(parsed.value);
     if (!activity) return refuse(res, 400, 'Not an activity.', 'not-an-activity');
 
-    const adapter = (await getAdapter()) as unknown as ActivityProcessor;
     try {
-      const invoke = await adapter.processActivity(
-        req.headers.authorization ?? '',
-        withDates(activity),
-        run,
-      );
+      const invoke = await botFramework.process(req.headers.authorization ?? '', activity);
       sendInvokeResponse(res, invoke);
     } catch (error) {
       const status = statusOf(error);
@@ -114,19 +87,10 @@ export function registerBotFrameworkEndpoint(
   });
 }
 
-/** As botbuilder does before a turn: timestamps arrive as strings and the bot reads Dates. */
-function withDates(activity: Record<string, unknown>): Activity {
-  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
-    const value = activity[field];
-    if (typeof value === 'string') {
-      activity[`raw${field[0]?.toUpperCase()}${field.slice(1)}`] = value;
-      activity[field] = new Date(value);
-    }
-  }
-  return activity as unknown as Activity;
-}
-
-function sendInvokeResponse(res: Response, invoke: InvokeResponse | undefined): void {
+function sendInvokeResponse(
+  res: Response,
+  invoke: { status: number; body?: unknown } | undefined,
+): void {
   const status = invoke && Number.isInteger(invoke.status) ? invoke.status : 200;
   if (invoke?.body === undefined || invoke.body === null) return sendJson(res, status);
   sendJson(res, status, invoke.body);

@@ -1,8 +1,7 @@
 import restify from 'restify';
-import type { CloudAdapter } from 'botbuilder';
 import type { Settings } from '../config/settings.js';
 import type { Content } from '../content/loadContent.js';
-import type { WaymarkBot } from '../bot/WaymarkBot.js';
+import type { BotFrameworkEndpoint } from '../channels/botframework/botFrameworkEndpoint.js';
 import type { Log } from '../observability/log.js';
 import { registerBotFrameworkEndpoint } from './botFrameworkEndpoint.js';
 import { privacyPage } from './privacyPage.js';
@@ -10,9 +9,8 @@ import { privacyPage } from './privacyPage.js';
 export interface ServerParts {
   settings: Settings;
   content: Content;
-  bot: WaymarkBot;
-  /** The Bot Framework adapter, loaded on first use. */
-  getAdapter: () => Promise<CloudAdapter>;
+  /** CloudAdapter and the bot, behind a botbuilder-free interface; loaded on first use. */
+  botFramework: BotFrameworkEndpoint;
   log: Log;
 }
 
@@ -23,8 +21,7 @@ export interface ServerParts {
 export function createServer({
   settings,
   content,
-  bot,
-  getAdapter,
+  botFramework,
   log,
 }: ServerParts): restify.Server {
   const server = restify.createServer({ name: 'waymark', handleUncaughtExceptions: false });
@@ -47,8 +44,7 @@ export function createServer({
 
   registerBotFrameworkEndpoint(server, {
     authenticated: Boolean(settings.MicrosoftAppId),
-    getAdapter,
-    run: (context) => bot.run(context),
+    botFramework,
     log,
   });
   return server;

@@ -49,6 +49,8 @@ describe('conversation transcripts (test/conversations/*.yml)', () => {
           const where = `${file}, turn ${index + 1} (${said.slice(0, 60)})`;
           const got = replies.map((r) => r.channelData.signpost.step);
           expect(got, `${where}: steps`).to.deep.equal(step.bot.map((b) => b.step));
+          // Exit ends the conversation with an activity, never through reply text.
+          expect(harness.ended, `${where}: endOfConversation`).to.equal(got.includes('exit'));
           step.bot.forEach((expected, i) => {
             const activity = replies[i];
             if (!activity) return;

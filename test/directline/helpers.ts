@@ -1,75 +1,101 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ActivityHandler, type Activity } from 'botbuilder';
 import restify from 'restify';
 import { loadSettings, type Settings } from '../../src/config/settings.js';
 import {
   registerDirectLine,
   type DirectLineOptions,
 } from '../../src/channels/directline/registerDirectLine.js';
+import type { OutgoingActivity } from '../../src/channels/render/outgoingActivity.js';
+import type { TurnOutcome, TurnRequest, TurnRunner } from '../../src/turns/TurnRunner.js';
 
 /** The phrase the stand-in detector treats as an emergency. */
 export const EMERGENCY_PHRASE = 'he is here now';
 
-function signpost(step: string, urgency = 'routine') {
-  return { signpost: { urgency, step, services: [], contentVersion: 'test' } };
+function message(text: string, step: string, urgency = 'routine'): OutgoingActivity {
+  return {
+    type: 'message',
+    text,
+    textFormat: 'plain',
+    channelData: {
+      signpost: {
+        urgency: urgency as 'routine',
+        step,
+        services: [],
+        contentVersion: 'test',
+      },
+    },
+  };
+}
+
+/** A message turn as the stand-in saw it. */
+export interface SeenTurn {
+  channel: string;
+  conversationKey: string;
+  text: string;
+  limit?: string;
+  choice?: string;
 }
 
 /**
- * A tiny bot standing in for Waymark's: it greets with 999, replies to limits kindly,
- * answers an emergency phrase, says "exit" with step 'exit', and throws on "boom".
- * Its replies never quote the user's text, only its length.
+ * A tiny turn runner standing in for Waymark's: it greets with 999, replies to limits
+ * kindly, answers an emergency phrase, ends the conversation on "exit", and throws on
+ * "boom". Its replies never quote the user's text, only its length.
  */
-export class StandInBot extends ActivityHandler {
-  readonly turns: Partial<Activity>[] = [];
+export class StandInTurns implements TurnRunner {
+  readonly turns: SeenTurn[] = [];
+  readonly forgotten: [string, string][] = [];
 
-  constructor() {
-    super();
-    this.onMembersAdded(async (context, next) => {
-      for (const member of context.activity.membersAdded ?? []) {
-        if (member.id !== context.activity.recipient.id) {
-          await context.sendActivity({
-            type: 'message',
-            text: 'Hello. If you are in danger, call 999.',
-            channelData: signpost('greeting'),
-          });
-        }
-      }
-      await next();
+  runTurn(request: TurnRequest): Promise<TurnOutcome> {
+    const input = request.input;
+    if (input.kind === 'open') {
+      return done([message('Hello. If you are in danger, call 999.', 'greeting')]);
+    }
+    this.turns.push({
+      channel: request.channel,
+      conversationKey: request.conversationKey,
+      text: input.text,
+      limit: input.limit,
+      choice: input.choice,
     });
-    this.onMessage(async (context, next) => {
-      const activity = context.activity;
-      this.turns.push(activity);
-      const text = activity.text ?? '';
-      const limit = (activity.channelData as { waymark?: { limit?: string } } | undefined)?.waymark
-        ?.limit;
-      if (text.includes(EMERGENCY_PHRASE)) {
-        await context.sendActivity({
-          text: 'Call 999 now.',
-          channelData: signpost('emergency', 'emergency'),
-        });
-      } else if (limit) {
-        await context.sendActivity({
-          text: `limit ${limit} ${text.length}; call 999`,
-          channelData: signpost('limit'),
-        });
-      } else if (text === 'boom') {
-        throw new Error('stand-in failure');
-      } else if (text === 'exit') {
-        await context.sendActivity({ text: 'Goodbye.', channelData: signpost('exit') });
-      } else {
-        await context.sendActivity({ text: `got ${text.length}`, channelData: signpost('echo') });
-      }
-      await next();
-    });
+    const text = input.text;
+    if (text.includes(EMERGENCY_PHRASE)) {
+      return done([message('Call 999 now.', 'emergency', 'emergency')]);
+    }
+    if (input.limit)
+      return done([message(`limit ${input.limit} ${text.length}; call 999`, 'limit')]);
+    if (text === 'boom') return Promise.reject(new Error('stand-in failure'));
+    if (text === 'exit') {
+      const goodbye = message('Goodbye.', 'exit');
+      const end: OutgoingActivity = {
+        type: 'endOfConversation',
+        code: 'completedSuccessfully',
+        channelData: goodbye.channelData,
+      };
+      return done([goodbye, end], true);
+    }
+    return done([message(`got ${text.length}`, 'echo')]);
   }
+
+  forget(channel: string, conversationKey: string): Promise<void> {
+    this.forgotten.push([channel, conversationKey]);
+    return Promise.resolve();
+  }
+
+  failSafe(): OutgoingActivity[] {
+    return [message('Sorry. If you are in danger, call 999.', 'fail-safe')];
+  }
+}
+
+function done(activities: OutgoingActivity[], ended = false): Promise<TurnOutcome> {
+  return Promise.resolve({ activities, ended });
 }
 
 /** A running server with the channel on it. */
 export interface TestServer {
   url: string;
   settings: Settings;
-  bot: StandInBot;
+  bot: StandInTurns;
   forgotten: [string, string][];
   logs: [string, Record<string, unknown> | undefined][];
   close(): Promise<void>;
@@ -81,14 +107,13 @@ export async function startServer(
   extra: Partial<DirectLineOptions> = {},
 ): Promise<TestServer> {
   const settings = loadSettings({ DIRECT_LINE_SECRET: 'test-secret-value', ...env });
-  const bot = new StandInBot();
-  const forgotten: [string, string][] = [];
+  const bot = new StandInTurns();
+  const forgotten = bot.forgotten;
   const logs: [string, Record<string, unknown> | undefined][] = [];
   const server = restify.createServer({ handleUncaughtExceptions: false });
   const channel = registerDirectLine(server, {
-    bot,
+    turns: bot,
     settings,
-    forgetConversation: async (channelId, id) => void forgotten.push([channelId, id]),
     log: (event, fields) => void logs.push([event, fields]),
     isEmergency: (text) => text.includes(EMERGENCY_PHRASE),
     ...extra,

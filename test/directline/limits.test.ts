@@ -46,7 +46,7 @@ describe('Direct Line channel: bad input and limits', () => {
     expect(reply.status).to.equal(413);
     const turn = server.bot.turns[0];
     expect(turn?.text).to.have.length(8192);
-    expect(turn?.channelData).to.deep.include({ waymark: { limit: 'size' } });
+    expect(turn?.limit).to.equal('size');
     const polled = await poll(server.url, conversationId, token);
     expect(texts(polled)).to.include('limit size 8192; call 999');
     // The oversized text is not echoed back.

@@ -1,12 +1,12 @@
 import { expect } from 'chai';
-import type { StateStore } from '../../src/bot/stateStore.js';
+import type { StatePort } from '../../src/state/StatePort.js';
 import { BotHarness } from '../support/botHarness.js';
 
-const brokenStore: StateStore = {
+const brokenStore: StatePort = {
   read: () => Promise.reject(new Error('storage is down')),
   write: () => Promise.reject(new Error('storage is down')),
   delete: () => Promise.reject(new Error('storage is down')),
-  close: () => undefined,
+  close: () => Promise.resolve(),
 };
 
 describe('fail safe', () => {

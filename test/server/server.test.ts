@@ -2,7 +2,11 @@ import type { AddressInfo } from 'node:net';
 import { expect } from 'chai';
 import { createApp, type App } from '../../src/app.js';
 import { loadSettings } from '../../src/config/settings.js';
-import type { OutgoingActivity } from '../../src/channels/render/outgoingActivity.js';
+import {
+  isMessage,
+  type OutgoingActivity,
+  type OutgoingMessage,
+} from '../../src/channels/render/outgoingActivity.js';
 
 const SECRET_WORDS = 'my-private-words-7731';
 
@@ -38,7 +42,10 @@ describe('server (npm start)', () => {
     ...extra,
   });
 
-  const replies = async (response: Response): Promise<OutgoingActivity[]> => {
+  /** The reply messages of an expectReplies response (not the endOfConversation signal). */
+  const replies = async (response: Response): Promise<OutgoingMessage[]> =>
+    (await activitiesOf(response)).filter(isMessage);
+  const activitiesOf = async (response: Response): Promise<OutgoingActivity[]> => {
     expect(response.status).to.equal(200);
     return ((await response.json()) as { activities: OutgoingActivity[] }).activities;
   };
@@ -123,8 +130,14 @@ describe('server (npm start)', () => {
   it('"exit" forgets the conversation: the next message starts afresh', async () => {
     await post(activity('c-exit', { type: 'message', text: 'hello' }));
     await post(activity('c-exit', { type: 'message', text: 'yes' }));
-    const exit = await replies(await post(activity('c-exit', { type: 'message', text: 'Exit' })));
-    expect(exit.map((a) => a.channelData.signpost.step)).to.deep.equal(['exit']);
+    const exit = await activitiesOf(
+      await post(activity('c-exit', { type: 'message', text: 'Exit' })),
+    );
+    // The exit reply, then the end of the conversation as an activity, each with a signpost.
+    expect(exit.map((a) => [a.type, a.channelData.signpost.step])).to.deep.equal([
+      ['message', 'exit'],
+      ['endOfConversation', 'exit'],
+    ]);
     const next = await replies(await post(activity('c-exit', { type: 'message', text: 'yes' })));
     expect(next[0]?.channelData.signpost.step).to.equal('greeting');
   });

@@ -1,16 +1,8 @@
-import type { Activity, ActivityHandler, TurnContext } from 'botbuilder';
 import type { Settings } from '../../config/settings.js';
-import {
-  conversationUpdateActivity,
-  echoActivity,
-  isExitActivity,
-  toBotActivity,
-  toClientActivity,
-  type PostedActivity,
-} from './activities.js';
+import type { ChannelInput, TurnRunner } from '../../turns/TurnRunner.js';
+import { echoActivity, toClientActivity, turnInputOf, type PostedActivity } from './activities.js';
 import type { Conversation } from './conversation.js';
 import { ConversationStore } from './conversationStore.js';
-import { InProcessAdapter, type ActivitySink } from './InProcessAdapter.js';
 import { CHANNEL_ID, type DirectLineLimits } from './limits.js';
 import { TokenService } from './tokens.js';
 
@@ -22,13 +14,12 @@ export type ChannelLog = (
 
 /** What the channel needs from the rest of the app. */
 export interface ChannelDeps {
-  bot: ActivityHandler;
+  /** The turn pipeline; it forgets state on exit and answers failures with the fail-safe. */
+  turns: TurnRunner;
   settings: Settings;
-  forgetConversation: (channelId: string, conversationId: string) => Promise<void>;
   log: ChannelLog;
   isEmergency: (text: string) => boolean;
   limits: DirectLineLimits;
-  onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
 }
 
 /** The outcome of posting an activity. */
@@ -40,12 +31,12 @@ const TURN_TYPES = new Set(['message', 'event']);
 
 /**
  * The self-hosted Direct Line channel without its HTTP layer: conversations, tokens, limits
- * and turns run through the bot in-process. The routes only translate HTTP to these calls.
+ * and turns, run in-process through the turn service. The routes only translate HTTP to
+ * these calls.
  */
 export class DirectLineChannel {
   readonly tokens: TokenService;
   readonly store: ConversationStore;
-  private readonly adapter: InProcessAdapter;
 
   constructor(private readonly deps: ChannelDeps) {
     const lifetimeSeconds = deps.settings.DIRECT_LINE_TOKEN_MINUTES * 60;
@@ -56,20 +47,13 @@ export class DirectLineChannel {
       deps.log('directline.conversation_expired');
       void this.forget(conversation.id);
     });
-    this.adapter = new InProcessAdapter((id) => {
-      const conversation = this.store.get(id);
-      return conversation ? this.sinkFor(conversation, () => undefined) : undefined;
-    });
-    if (deps.onTurnError) this.adapter.onTurnError = deps.onTurnError;
   }
 
   /** Runs the opening conversationUpdate once, so the greeting is queued before any typing. */
   async start(conversation: Conversation): Promise<void> {
     if (conversation.started) return;
     conversation.started = true;
-    await conversation.runExclusive(() =>
-      this.runTurn(conversation, conversationUpdateActivity(conversation)),
-    );
+    await conversation.runExclusive(() => this.runTurn(conversation, { kind: 'open' }));
   }
 
   /** Posts a client's activity: echoes it and runs a turn, unless the flood limit says no. */
@@ -89,7 +73,8 @@ export class DirectLineChannel {
     return conversation.runExclusive(async () => {
       const id = conversation.nextId();
       conversation.enqueue(echoActivity(conversation, id, posted));
-      await this.runTurn(conversation, toBotActivity(conversation, id, posted));
+      // Events (such as webchat/join) are echoed but run no turn: only messages do.
+      if (posted.type === 'message') await this.runTurn(conversation, turnInputOf(posted), id);
       return { kind: 'accepted', id } as const;
     });
   }
@@ -137,8 +122,7 @@ export class DirectLineChannel {
     const clipped = text.slice(0, this.deps.limits.oversizeTextChars);
     return conversation.runExclusive(() => {
       const posted: PostedActivity = { type: 'message', text: clipped, textFormat: 'plain' };
-      const activity = toBotActivity(conversation, conversation.nextId(), posted, { limit });
-      return this.runTurn(conversation, activity);
+      return this.runTurn(conversation, turnInputOf(posted, limit));
     });
   }
 
@@ -153,33 +137,31 @@ export class DirectLineChannel {
   }
 
   /** Runs one turn; call only inside the conversation's runExclusive. */
-  private async runTurn(conversation: Conversation, activity: Partial<Activity>): Promise<void> {
-    let exit = false;
-    const sink = this.sinkFor(conversation, () => {
-      exit = true;
+  private async runTurn(
+    conversation: Conversation,
+    input: ChannelInput,
+    replyToId?: string,
+  ): Promise<void> {
+    const outcome = await this.deps.turns.runTurn({
+      channel: CHANNEL_ID,
+      conversationKey: conversation.id,
+      input,
     });
-    await this.adapter.processActivity(activity, sink, (context) => this.deps.bot.run(context));
-    if (exit && !conversation.deleted) {
+    for (const outgoing of outcome.activities) {
+      if (conversation.deleted) return;
+      const activity = toClientActivity(conversation, conversation.nextId(), outgoing, replyToId);
+      if (activity) conversation.enqueue(activity);
+    }
+    if (outcome.ended && !conversation.deleted) {
+      // "exit": the conversation is deleted, so its token then fails (state is already gone).
       this.deps.log('directline.conversation_exit');
       await this.end(conversation.id);
     }
   }
 
-  private sinkFor(conversation: Conversation, onExit: () => void): ActivitySink {
-    return (outgoing) => {
-      if (conversation.deleted) return '';
-      const activity = toClientActivity(conversation, '', outgoing);
-      if (!activity) return '';
-      activity.id = conversation.nextId();
-      conversation.enqueue(activity);
-      if (isExitActivity(activity)) onExit();
-      return activity.id;
-    };
-  }
-
   private async forget(conversationId: string): Promise<void> {
     try {
-      await this.deps.forgetConversation(CHANNEL_ID, conversationId);
+      await this.deps.turns.forget(CHANNEL_ID, conversationId);
     } catch (error) {
       this.deps.log('directline.forget_failed', { error: errorName(error) });
     }

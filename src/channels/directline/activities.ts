@@ -1,13 +1,34 @@
-import type { Activity, ChannelAccount } from 'botbuilder';
 import { z } from 'zod';
+import type { OutgoingActivity } from '../render/outgoingActivity.js';
+import type { ChannelInput } from '../../turns/TurnRunner.js';
 import { BOT_ACCOUNT, CHANNEL_ID } from './limits.js';
 import type { Conversation } from './conversation.js';
 
+/** An account in an activity: the user or the bot. */
+export interface ChannelAccount {
+  id: string;
+  name?: string;
+  role?: string;
+}
+
 /**
- * A stand-in service URL for turns that never leave the process. Bot code may read it, but
- * it is never sent to a client: outgoing activities are rebuilt field by field.
+ * A Direct Line v3 activity as the channel queues it for a client: our own type, so that
+ * the channel needs no SDK. Only fields from an allow-list are ever set.
  */
-export const IN_PROCESS_SERVICE_URL = 'urn:waymark:directline:in-process';
+export interface Activity {
+  type: string;
+  id?: string;
+  channelId?: string;
+  conversation?: { id: string };
+  timestamp?: Date;
+  from?: ChannelAccount;
+  recipient?: ChannelAccount;
+  text?: string;
+  textFormat?: string;
+  name?: string;
+  channelData?: unknown;
+  [field: string]: unknown;
+}
 
 /** The fields we accept from a client's posted activity; everything else is ignored. */
 const postedActivitySchema = z.object({
@@ -36,58 +57,33 @@ export function clientActivityId(posted: PostedActivity): string | undefined {
 }
 
 function userAccount(conversation: Conversation): ChannelAccount {
-  return { id: conversation.userId, role: 'user' } as ChannelAccount;
+  return { id: conversation.userId, role: 'user' };
 }
 
 /** The fields every activity of a conversation shares, in either direction. */
-function envelope(conversation: Conversation): Partial<Activity> {
-  return {
-    channelId: CHANNEL_ID,
-    conversation: { id: conversation.id } as Activity['conversation'],
-    timestamp: new Date(),
-  };
+function envelope(conversation: Conversation) {
+  return { channelId: CHANNEL_ID, conversation: { id: conversation.id }, timestamp: new Date() };
 }
+
+/** Longest choice value accepted from a card; real values are short ids. */
+const MAX_CHOICE_CHARS = 100;
 
 /**
- * Builds the activity a turn runs on. The client's channelData passes through, except our
- * own `waymark` key, which only the channel may set (it marks a message cut by a limit).
+ * What a posted message asks of the turn service: its text, a choice's value when a card
+ * or button sent one back (`value.choice`), and a limit the channel itself hit. A client
+ * cannot claim a limit: only the channel sets `limit`.
  */
-export function toBotActivity(
-  conversation: Conversation,
-  id: string,
-  posted: PostedActivity,
-  waymark?: Record<string, unknown>,
-): Partial<Activity> {
-  const clientData: Record<string, unknown> = { ...posted.channelData };
-  delete clientData.waymark;
-  const channelData = waymark ? { ...clientData, waymark } : clientData;
+export function turnInputOf(posted: PostedActivity, limit?: 'size' | 'rate'): ChannelInput {
+  const value = posted.value as { choice?: unknown } | undefined;
+  const choice =
+    typeof value?.choice === 'string' && value.choice.length <= MAX_CHOICE_CHARS
+      ? value.choice
+      : undefined;
   return {
-    ...envelope(conversation),
-    type: posted.type,
-    id,
-    serviceUrl: IN_PROCESS_SERVICE_URL,
-    from: userAccount(conversation),
-    recipient: { ...BOT_ACCOUNT } as ChannelAccount,
-    text: posted.text,
-    textFormat: posted.textFormat,
-    locale: posted.locale ?? conversation.locale,
-    name: posted.name,
-    value: posted.value,
-    channelData,
-  };
-}
-
-/** The conversationUpdate that opens a conversation, so the bot greets before anyone types. */
-export function conversationUpdateActivity(conversation: Conversation): Partial<Activity> {
-  return {
-    ...envelope(conversation),
-    type: 'conversationUpdate',
-    id: `${conversation.id}|start`,
-    serviceUrl: IN_PROCESS_SERVICE_URL,
-    from: userAccount(conversation),
-    recipient: { ...BOT_ACCOUNT } as ChannelAccount,
-    membersAdded: [{ ...BOT_ACCOUNT } as ChannelAccount, userAccount(conversation)],
-    locale: conversation.locale,
+    kind: 'message',
+    text: posted.text ?? '',
+    ...(choice !== undefined ? { choice } : {}),
+    ...(limit ? { limit } : {}),
   };
 }
 
@@ -100,9 +96,9 @@ export function echoActivity(
   conversation: Conversation,
   id: string,
   posted: PostedActivity,
-): Partial<Activity> {
+): Activity {
   const clientId = clientActivityId(posted);
-  const echo: Partial<Activity> = {
+  const echo: Activity = {
     ...envelope(conversation),
     type: posted.type,
     id,
@@ -136,7 +132,8 @@ const PASSED_FIELDS = [
   'entities',
   'summary',
   'replyToId',
-] as const satisfies readonly (keyof Activity)[];
+  'code',
+] as const;
 
 /**
  * Rebuilds a bot activity for the client from an allow-list of fields, so nothing internal
@@ -146,9 +143,11 @@ const PASSED_FIELDS = [
 export function toClientActivity(
   conversation: Conversation,
   id: string,
-  outgoing: Partial<Activity>,
-): Partial<Activity> | undefined {
-  if (!outgoing.type || !CLIENT_TYPES.has(outgoing.type)) return undefined;
+  outgoing: OutgoingActivity,
+  replyToId?: string,
+): Activity | undefined {
+  if (!CLIENT_TYPES.has(outgoing.type)) return undefined;
+  const source = outgoing as unknown as Record<string, unknown>;
   const result: Record<string, unknown> = {
     ...envelope(conversation),
     type: outgoing.type,
@@ -157,16 +156,11 @@ export function toClientActivity(
     recipient: userAccount(conversation),
   };
   for (const field of PASSED_FIELDS) {
-    if (outgoing[field] !== undefined && outgoing[field] !== null) result[field] = outgoing[field];
+    const value = source[field];
+    if (value !== undefined && value !== null) result[field] = value;
   }
+  if (replyToId !== undefined) result.replyToId = replyToId;
   // A new top-level object, so setting the id or timestamp never touches the bot's own.
   // (A deep copy per activity cost more than the rest of the channel put together.)
-  return result as Partial<Activity>;
-}
-
-/** True when the activity is the bot's "exit" reply, which ends and deletes the conversation. */
-export function isExitActivity(activity: Partial<Activity>): boolean {
-  const signpost = (activity.channelData as { signpost?: { step?: unknown } } | undefined)
-    ?.signpost;
-  return signpost?.step === 'exit';
+  return result as Activity;
 }

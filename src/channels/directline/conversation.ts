@@ -1,16 +1,16 @@
-import type { Activity } from 'botbuilder';
+import type { Activity } from './activities.js';
 import { SlidingWindowLimiter } from './rateLimiter.js';
 import type { DirectLineLimits } from './limits.js';
 
 /** An activity waiting in a conversation's queue, with its position for watermarks. */
 interface Queued {
   seq: number;
-  activity: Partial<Activity>;
+  activity: Activity;
 }
 
 /** What a poll returns: activities after the client's watermark, and the new watermark. */
 export interface ActivitySet {
-  activities: Partial<Activity>[];
+  activities: Activity[];
   watermark: string;
 }
 
@@ -65,7 +65,7 @@ export class Conversation {
   }
 
   /** Queues an activity whose id came from `nextId()`. */
-  enqueue(activity: Partial<Activity>): void {
+  enqueue(activity: Activity): void {
     if (this.deleted) return;
     const seq = Number((activity.id ?? '').split('|').pop());
     this.queue.push({ seq: Number.isFinite(seq) ? seq : this.lastSeq, activity });

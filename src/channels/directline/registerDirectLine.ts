@@ -1,6 +1,6 @@
-import type { ActivityHandler, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Settings } from '../../config/settings.js';
+import type { TurnRunner } from '../../turns/TurnRunner.js';
 import { DirectLineChannel, errorName } from './DirectLineChannel.js';
 import { DIRECT_LINE_BASE, registerDirectLineRoutes } from './directLineRoutes.js';
 import { applyCommonHeaders, safeHandler, sendJson } from './http.js';
@@ -9,12 +9,13 @@ import { registerWebchatRoutes, WEBCHAT_END_PATH, WEBCHAT_TOKEN_PATH } from './w
 
 /** Options for `registerDirectLine`. */
 export interface DirectLineOptions {
-  /** The bot; turns run in-process through `bot.run(context)`. */
-  bot: ActivityHandler;
+  /**
+   * The turn pipeline; turns run in-process. Its `forget` wipes a conversation's state on
+   * quick exit and on expiry, and it answers a failed turn with the fail-safe reply.
+   */
+  turns: TurnRunner;
   /** Validated settings; `settings.directLineSecret` is the secret in force. */
   settings: Settings;
-  /** Wipes the bot's state for a conversation (on exit, on quick exit and on expiry). */
-  forgetConversation: (channelId: string, conversationId: string) => Promise<void>;
   /** Structured log. Never given message text, tokens, phone numbers or emails. */
   log?: (event: string, fields?: Record<string, string | number | boolean>) => void;
   /**
@@ -22,8 +23,6 @@ export interface DirectLineOptions {
    * Default: nothing bypasses it. Called on at most the first 8 KB of a message.
    */
   isEmergency?: (text: string) => boolean;
-  /** Runs when a turn throws, e.g. to send the fail-safe reply. Default: the POST gets 502. */
-  onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
   /** Overrides of the channel's limits, for tests and the bench. */
   limits?: Partial<DirectLineLimits>;
 }
@@ -41,13 +40,11 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   const limits = resolveLimits(options.limits);
   const allowedOrigins = options.settings.ALLOWED_ORIGINS;
   const channel = new DirectLineChannel({
-    bot: options.bot,
+    turns: options.turns,
     settings: options.settings,
-    forgetConversation: options.forgetConversation,
     log,
     isEmergency: options.isEmergency ?? (() => false),
     limits,
-    onTurnError: options.onTurnError,
   });
 
   const wrap = (handler: (req: Request, res: Response) => Promise<void>) =>

@@ -4,7 +4,7 @@ import { serviceLines } from './describeService.js';
 import type {
   CardAction,
   HeroCardAttachment,
-  OutgoingActivity,
+  OutgoingMessage,
   RenderOptions,
 } from './outgoingActivity.js';
 import { signpostOf } from './outgoingActivity.js';
@@ -47,13 +47,13 @@ export function convertReplyToCards(
   reply: Reply,
   capabilities: ChannelCapabilities,
   options: RenderOptions,
-): OutgoingActivity {
+): OutgoingMessage {
   const lines = reply.text.split('\n').map(escapeMarkdown);
   for (const link of reply.links) {
     const url = new URL(link.url, options.linkBase).toString();
     lines.push(`[${escapeMarkdown(link.label)}](${url})`);
   }
-  const activity: OutgoingActivity = {
+  const activity: OutgoingMessage = {
     type: 'message',
     text: lines.join('\n\n'),
     textFormat: 'markdown',

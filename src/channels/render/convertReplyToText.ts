@@ -1,12 +1,12 @@
 import type { Reply } from '../../engine/types.js';
 import { serviceLines } from './describeService.js';
-import { signpostOf, type OutgoingActivity, type RenderOptions } from './outgoingActivity.js';
+import { signpostOf, type OutgoingMessage, type RenderOptions } from './outgoingActivity.js';
 
 /**
  * Renders a reply as plain text with numbered choices, for SMS and any channel that cannot
  * show buttons. Numbers match the engine's reading of "1", "2"…, so a reply of "2" works.
  */
-export function convertReplyToText(reply: Reply, options: RenderOptions): OutgoingActivity {
+export function convertReplyToText(reply: Reply, options: RenderOptions): OutgoingMessage {
   const lines = [reply.text];
   for (const service of reply.services) lines.push('', ...serviceLines(service, true));
   for (const link of reply.links) {

@@ -25,10 +25,10 @@ export interface HeroCardAttachment {
 }
 
 /**
- * A reply activity in Bot Framework shape, written without importing botbuilder, so the
+ * A reply message in Bot Framework shape, written without importing botbuilder, so the
  * renderers stay pure and survive a move to another SDK.
  */
-export interface OutgoingActivity {
+export interface OutgoingMessage {
   type: 'message';
   text: string;
   textFormat: 'plain' | 'markdown';
@@ -36,6 +36,25 @@ export interface OutgoingActivity {
   attachmentLayout?: 'list' | 'carousel';
   suggestedActions?: { actions: CardAction[]; to: string[] };
   channelData: { signpost: Signpost };
+}
+
+/**
+ * Sent after the last reply of a conversation the person closed ("exit"), so channels and
+ * the widget learn of the end from the activity type, never from reply text. It carries
+ * the signpost of the reply it follows.
+ */
+export interface OutgoingEndOfConversation {
+  type: 'endOfConversation';
+  code: 'completedSuccessfully';
+  channelData: { signpost: Signpost };
+}
+
+/** Any activity a turn sends. */
+export type OutgoingActivity = OutgoingMessage | OutgoingEndOfConversation;
+
+/** True for reply messages (not the end-of-conversation signal). */
+export function isMessage(activity: OutgoingActivity): activity is OutgoingMessage {
+  return activity.type === 'message';
 }
 
 /** Options every renderer takes. */

@@ -2,18 +2,36 @@ import type { Reply } from '../../engine/types.js';
 import { capabilitiesOf } from './channelCapabilities.js';
 import { convertReplyToCards } from './convertReplyToCards.js';
 import { convertReplyToText } from './convertReplyToText.js';
-import type { OutgoingActivity, RenderOptions } from './outgoingActivity.js';
+import {
+  signpostOf,
+  type OutgoingActivity,
+  type OutgoingMessage,
+  type RenderOptions,
+} from './outgoingActivity.js';
 
-/** Renders replies for a channel, one activity per reply, each with its own signpost. */
+/**
+ * Renders replies for a channel, one activity per reply, each with its own signpost. When
+ * the person closed the conversation (`ended`), an endOfConversation activity follows.
+ */
 export function renderReplies(
   replies: readonly Reply[],
   channelId: string,
   options: RenderOptions,
+  ended = false,
 ): OutgoingActivity[] {
   const capabilities = capabilitiesOf(channelId);
-  return replies.map((reply) =>
+  const activities: OutgoingActivity[] = replies.map((reply): OutgoingMessage =>
     capabilities.choices === 'numbered-list' && !capabilities.serviceCards
       ? convertReplyToText(reply, options)
       : convertReplyToCards(reply, capabilities, options),
   );
+  const last = replies[replies.length - 1];
+  if (ended && last) {
+    activities.push({
+      type: 'endOfConversation',
+      code: 'completedSuccessfully',
+      channelData: signpostOf(last, options),
+    });
+  }
+  return activities;
 }

@@ -1,0 +1,86 @@
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Settings } from '../../config/settings.js';
+import type { Log } from '../../observability/log.js';
+import type { TurnRunner } from '../../turns/TurnRunner.js';
+
+/** The invoke response CloudAdapter gives for `expectReplies` and invoke activities. */
+export interface InvokeResponse {
+  status: number;
+  body?: unknown;
+}
+
+/**
+ * The Bot Framework side of POST /api/messages, with no botbuilder type in its interface,
+ * so the HTTP layer (src/server/) stays SDK-free. The server checks the caller and reads
+ * and shape-checks the body; this runs the activity.
+ */
+export interface BotFrameworkEndpoint {
+  /**
+   * Runs one parsed activity through CloudAdapter: authentication (from the Authorization
+   * header), the turn, and the invoke response (which holds the replies for expectReplies).
+   * Rejects with botbuilder's error, whose `statusCode` is 401 or 403 when auth fails.
+   */
+  process(
+    authHeader: string,
+    activity: Record<string, unknown>,
+  ): Promise<InvokeResponse | undefined>;
+  /** Loads the adapter now rather than on the first request. */
+  warm(): Promise<void>;
+}
+
+/**
+ * CloudAdapter's own `process(req, res)` prints whole error objects with console.error and
+ * puts `err.message` in 500 bodies. Its `processActivity` does the same work and simply
+ * throws, so it is called instead. It is protected in the typings, hence this narrow view.
+ */
+interface ActivityProcessor {
+  processActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined>;
+}
+
+/**
+ * Builds the endpoint. The Bot Framework adapter pulls in the whole connector stack (about
+ * a third of a second), so it loads on first use or on `warm()`, after the server listens.
+ */
+export function createBotFrameworkEndpoint(
+  settings: Settings,
+  turns: TurnRunner,
+  log: Log,
+): BotFrameworkEndpoint {
+  type Process = BotFrameworkEndpoint['process'];
+  let loaded: Promise<Process> | undefined;
+  const load = () =>
+    (loaded ??= Promise.all([import('./createCloudAdapter.js'), import('./WaymarkBot.js')]).then(
+      ([{ createCloudAdapter }, { WaymarkBot }]): Process => {
+        const adapter = createCloudAdapter(settings, turns, log) as unknown as ActivityProcessor;
+        const bot = new WaymarkBot(turns);
+        const run = (context: TurnContext) => bot.run(context);
+        return (authHeader, activity) =>
+          adapter.processActivity(authHeader, withDates(activity), run);
+      },
+    ));
+  return {
+    async process(authHeader, activity) {
+      const process = await load();
+      return process(authHeader, activity);
+    },
+    async warm() {
+      await load();
+    },
+  };
+}
+
+/** As botbuilder does before a turn: timestamps arrive as strings and the bot reads Dates. */
+function withDates(activity: Record<string, unknown>): Activity {
+  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+    const value = activity[field];
+    if (typeof value === 'string') {
+      activity[`raw${field[0]?.toUpperCase()}${field.slice(1)}`] = value;
+      activity[field] = new Date(value);
+    }
+  }
+  return activity as unknown as Activity;
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** The shape version of stored state; bumped when the shape changes. */
+export const STATE_SCHEMA = 2;
+
+/**
+ * A reply that interrupted the conversation and now awaits "carry on" (or, for the
+ * emergency reply, "ways to call if I can't talk"). Interruptions stack, as in Rasa's
+ * `continue_interrupted` pattern: the top frame is what the person is answering, and
+ * carrying on returns to the flow step beneath them all.
+ */
+export const interruptionSchema = z.object({ reply: z.enum(['emergency', 'urgent']) });
+export type Interruption = z.infer<typeof interruptionSchema>;
+
+const id = z.string().max(100);
+
+/**
+ * What the engine remembers between turns: step ids and option values only, never the
+ * person's words. Validated on every read, because it may come from another instance or an
+ * older release.
+ */
+export const conversationStateSchema = z.object({
+  schema: z.literal(STATE_SCHEMA),
+  /** The dialog this conversation runs (dialogs/<id>.yml). */
+  dialog: id,
+  /** The content version that wrote it; another version is handled kindly on read. */
+  contentVersion: id,
+  /** Where the flow is: the question awaiting an answer, or the outcome reached. */
+  step: id,
+  /** Replies that interrupted the flow, oldest first; the last is on top. */
+  interruptions: z.array(interruptionSchema).max(8),
+  /** Answers so far, by slot name (from content). Values are option values. */
+  slots: z.record(id, id),
+  /** The urgent reply is given once per conversation. */
+  urgentGiven: z.boolean(),
+  /** Raised to "urgent" after any emergency or urgent reply; it colours the signpost. */
+  risk: z.enum(['urgent', 'routine']),
+});
+
+/** See {@link conversationStateSchema}. */
+export type ConversationState = z.infer<typeof conversationStateSchema>;
+
+/** The top interruption, if the conversation is interrupted. */
+export function topInterruption(state: ConversationState): Interruption | undefined {
+  return state.interruptions[state.interruptions.length - 1];
+}

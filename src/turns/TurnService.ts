@@ -1,0 +1,150 @@
+import { capabilitiesOf } from '../channels/render/channelCapabilities.js';
+import type { OutgoingActivity } from '../channels/render/outgoingActivity.js';
+import { renderReplies } from '../channels/render/renderReplies.js';
+import type { Conversation } from '../engine/compileConversation.js';
+import { runTurn } from '../engine/runTurn.js';
+import type { Reply, TurnInput } from '../engine/types.js';
+import type { Log } from '../observability/log.js';
+import type { StatePort } from '../state/StatePort.js';
+import { MAX_READ_CHARS } from '../understanding/normaliseText.js';
+import { failSafeActivities } from './failSafeActivities.js';
+import { resumeStoredState } from './resumeStoredState.js';
+import { stateKey } from './stateKey.js';
+import type { ChannelInput, TurnOutcome, TurnRequest, TurnRunner } from './TurnRunner.js';
+
+/** What the turn service needs; all of it is made once at start-up. */
+export interface TurnServiceOptions {
+  /** Compiled dialogs by id. */
+  dialogs: ReadonlyMap<string, Conversation>;
+  /** The dialog a new conversation starts in when the channel names none. */
+  defaultDialog: string;
+  state: StatePort;
+  /** How long state lives after its last turn. */
+  ttlMinutes: number;
+  log: Log;
+  /** Absolute base for links such as /privacy. */
+  linkBase: string;
+  now: () => Date;
+}
+
+/** A turn is tried this many times when other writers keep winning. */
+const MAX_ATTEMPTS = 3;
+
+/** Thrown inside a turn when every attempt lost its write to another writer. */
+class StateConflictError extends Error {
+  override readonly name = 'StateConflictError';
+}
+
+/**
+ * The one turn pipeline every channel calls: read state with its version, run the pure
+ * engine, render for the channel, write with the expected version, and only then hand the
+ * activities back to send. A conflicting write runs the turn again on fresh state, so a
+ * retried turn never sends twice. The fail-safe wraps all of it, rendering included.
+ */
+export class TurnService implements TurnRunner {
+  private readonly defaultConversation: Conversation;
+
+  constructor(private readonly options: TurnServiceOptions) {
+    const conversation = options.dialogs.get(options.defaultDialog);
+    if (!conversation) throw new Error(`Unknown default dialog "${options.defaultDialog}".`);
+    this.defaultConversation = conversation;
+  }
+
+  async runTurn(request: TurnRequest): Promise<TurnOutcome> {
+    const input = engineInput(request.input);
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        const outcome = await this.attempt(request, input);
+        if (outcome) return outcome;
+        if (attempt >= MAX_ATTEMPTS) throw new StateConflictError();
+        this.options.log('turn-retried', { channel: request.channel, attempt });
+      }
+    } catch (error) {
+      // Fail safe: whatever broke, the person still gets 999 and the helplines.
+      this.options.log('turn-failed', { channel: request.channel, error: errorName(error) });
+      const text = input.kind === 'message' ? input.text : '';
+      return { activities: this.failSafe(request.channel, text), ended: false };
+    }
+  }
+
+  async forget(channel: string, conversationKey: string): Promise<void> {
+    try {
+      await this.options.state.delete(stateKey(channel, conversationKey));
+    } catch (error) {
+      this.options.log('forget-failed', { channel, error: errorName(error) });
+    }
+  }
+
+  failSafe(channel: string, text = ''): OutgoingActivity[] {
+    return failSafeActivities(this.defaultConversation, channel, text, this.renderOptions(), {
+      now: this.options.now(),
+      log: this.options.log,
+    });
+  }
+
+  /** One try: undefined when another writer changed the state meanwhile. */
+  private async attempt(request: TurnRequest, input: TurnInput): Promise<TurnOutcome | undefined> {
+    const { state, log } = this.options;
+    const key = stateKey(request.channel, request.conversationKey);
+    const stored = await state.read(key);
+    const requested =
+      (request.dialog && this.options.dialogs.get(request.dialog)) || this.defaultConversation;
+    const resumed = resumeStoredState(stored?.state, this.options.dialogs, requested);
+    if (resumed.how === 'restarted' || resumed.how === 'content-changed') {
+      log('state-taken-up', { channel: request.channel, how: resumed.how });
+    }
+    const now = this.options.now();
+    const env = { now, surface: capabilitiesOf(request.channel).surface };
+    const result = runTurn(resumed.conversation, resumed.state, input, env);
+    const ended = result.ended === true;
+    const activities = renderReplies(result.replies, request.channel, this.renderOptions(), ended);
+    if (result.state === null) {
+      await state.delete(key);
+    } else {
+      const expiresAt = new Date(now.getTime() + this.options.ttlMinutes * 60_000);
+      const written = await state.write(key, result.state, stored?.version, expiresAt);
+      if (written.kind === 'conflict') return undefined;
+    }
+    log('turn', {
+      channel: request.channel,
+      dialog: resumed.conversation.dialogId,
+      steps: result.replies.map((reply) => reply.step).join(','),
+      urgency: highest(result.replies),
+      forgotten: result.state === null,
+    });
+    return { activities, ended };
+  }
+
+  private renderOptions() {
+    return {
+      contentVersion: this.defaultConversation.content.version,
+      linkBase: this.options.linkBase,
+    };
+  }
+}
+
+/**
+ * The engine's input. Very long text is read only to the limit and answered kindly, so a
+ * channel need not cut it itself.
+ */
+function engineInput(input: ChannelInput): TurnInput {
+  if (input.kind === 'open') return input;
+  const text = input.text.slice(0, MAX_READ_CHARS);
+  const limit = input.limit ?? (input.text.length > MAX_READ_CHARS ? 'size' : undefined);
+  return {
+    kind: 'message',
+    text,
+    ...(input.choice !== undefined ? { choice: input.choice } : {}),
+    ...(limit ? { limit } : {}),
+  };
+}
+
+function highest(replies: readonly Reply[]): string {
+  if (replies.some((reply) => reply.urgency === 'emergency')) return 'emergency';
+  return replies.some((reply) => reply.urgency === 'urgent') ? 'urgent' : 'routine';
+}
+
+/** The class of an error, safe to log: never its message, which may quote user text. */
+export function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : typeof error;
+}
