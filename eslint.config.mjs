@@ -4,7 +4,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'test-artifacts/**', 'public/vendor/**', 'scratch/**'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'test-artifacts/**',
+      'public/vendor/**',
+      'public/widget.js',
+      'scratch/**',
+    ],
   },
   eslint.configs.recommended,
   ...tseslint.configs.strict,

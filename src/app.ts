@@ -68,7 +68,7 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
     log,
     isEmergency: (text) => conversation.urgency.detect(text).level === 'emergency',
   });
-  registerWebPages(server, { settings, exitWords: content.commands.exit });
+  registerWebPages(server, { settings, exitWords: content.commands.leaveSite });
 
   if (settings.NODE_ENV === 'production') {
     const unverified = listUnverifiedFacts(content).length;

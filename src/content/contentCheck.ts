@@ -370,6 +370,27 @@ function checkButtons(content: Content, errors: Finding[]): void {
     ['exitLabel', wording.exitLabel, ['exit']],
     ['notSureLabel', wording.notSureLabel, ['notSure']],
   ];
+  // The web widget leaves the site on these words without sending them, so each must also end
+  // the chat on the bot; and the "End chat" button must end the chat without leaving.
+  const leaveSite = new Set(content.commands.leaveSite.map((word) => commands.normalise(word)));
+  content.commands.leaveSite.forEach((word, index) => {
+    if (commands.match(word) !== 'exit') {
+      errors.push({
+        rule: 'buttons',
+        file: 'content/commands.yml',
+        path: `leaveSite[${index}]`,
+        message: `"${word}" leaves the site, so it must be one of the exit words too`,
+      });
+    }
+  });
+  if (leaveSite.has(commands.normalise(wording.exitLabel))) {
+    errors.push({
+      rule: 'buttons',
+      file: WORDING,
+      path: 'exitLabel',
+      message: `the button "${wording.exitLabel}" ends the chat, so it must not be a leaveSite word`,
+    });
+  }
   for (const [path, label, wanted] of buttons) {
     const command = commands.match(label);
     if (!command || !wanted.includes(command)) {

@@ -11,6 +11,15 @@ export interface CommandMatcher {
   normalise(text: string): string;
 }
 
+/**
+ * A whole message reduced for comparison with a command list: normalised as answers are,
+ * with a trailing "please" dropped; '' for a message too long to be a command. The web
+ * widget uses this same function for its exit words, so the two never disagree.
+ */
+export function normaliseCommand(text: string, spellings: SpellingMap): string {
+  return text.length > 200 ? '' : normaliseAnswer(text, spellings).replace(/ please$/, '');
+}
+
 /** Compiles the command lists once; matching is then one map lookup. */
 export function createCommandMatcher(commands: Commands, spellings: SpellingMap): CommandMatcher {
   const byWords = new Map<string, CommandName>();
@@ -30,8 +39,7 @@ export function createCommandMatcher(commands: Commands, spellings: SpellingMap)
       if (!byWords.has(key)) byWords.set(key, name);
     }
   }
-  const normalise = (text: string) =>
-    text.length > 200 ? '' : normaliseAnswer(text, spellings).replace(/ please$/, '');
+  const normalise = (text: string) => normaliseCommand(text, spellings);
   return {
     normalise,
     match(text) {

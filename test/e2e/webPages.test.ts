@@ -48,11 +48,11 @@ describe('web pages and widget over HTTP', function () {
 
   it('fills the widget with the exit words from content/ and the EXIT_URL setting', async () => {
     const source = await (await get('/widget.js')).text();
-    const match = /const SERVER = (\{.*?\});/.exec(source);
+    const match = /const WAYMARK_SERVER = (\{.*?\});/.exec(source);
     expect(match, 'config literal in widget.js').to.not.equal(null);
     const config = JSON.parse(match?.[1] ?? '{}') as { exitWords: string[]; exitUrl: string };
     expect(config.exitUrl).to.equal(EXIT_URL);
-    const expected = loadContent().commands.exit.map(normaliseExitMessage);
+    const expected = loadContent().commands.leaveSite.map(normaliseExitMessage);
     expect(config.exitWords).to.have.members([...new Set(expected)]);
     expect(config.exitWords).to.include('exit');
   });

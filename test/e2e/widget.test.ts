@@ -225,15 +225,72 @@ describe('web widget in a real browser (chromium)', function () {
     expect(watcher.posted).to.deep.equal([]);
   });
 
-  it('leaves too when the bot takes a message as exit that the widget did not ("exit please")', async () => {
+  it('leaves at once on "exit please", matched as the bot matches it, without sending it', async () => {
     const { page, watcher } = await openDemo();
     await openWidget(page);
     await watcher.waitForBot('a greeting', () => true);
 
-    await sendText(page, 'exit please');
+    await sendText(page, 'Exit please.');
     await page.waitForURL(neutral.url);
-    expect(watcher.posted, 'the bot, not the widget, recognised it').to.deep.equal(['exit please']);
+    expect(watcher.posted, "the widget knew it, with the bot's own normaliser").to.deep.equal([]);
     expect(await waitUntilConversationGone(watcher)).to.be.oneOf([403, 404]);
+  });
+
+  /** Waits for the calm "ended" notice in the panel, and checks the page stayed. */
+  async function expectEndedHere(page: Page, watcher: ChatWatcher, wording: string) {
+    const notice = page.locator('[data-waymark="chat"]', { hasText: wording });
+    await notice.waitFor();
+    expect(await notice.innerText()).to.contain('999');
+    expect(page.url(), 'the page stays').to.equal(`${bot.baseUrl}/`);
+    expect(await waitUntilConversationGone(watcher)).to.be.oneOf([403, 404]);
+    expect(neutral.visits, 'the neutral site was never asked for').to.equal(0);
+  }
+
+  it('"End chat" under a signpost ends and forgets the chat, and keeps the page', async () => {
+    neutral.visits = 0;
+    const { page, watcher } = await openDemo(390, 844);
+    await openWidget(page);
+    await watcher.waitForBot('a first question', (a) => Boolean(a.suggestedActions));
+    const signpost = await answerUntilSignpost(page, watcher);
+    const last = watcher.botActivities[watcher.botActivities.length - 1];
+    const labels = (last?.suggestedActions?.actions ?? []).map((action) => action.title);
+    expect(
+      labels,
+      `choices after the signpost (${signpost.channelData?.signpost?.step})`,
+    ).to.include('End chat');
+    await clickChoice(page, 'End chat');
+    await expectEndedHere(page, watcher, 'You ended this chat');
+    await screenshot(page, 'ended-390');
+  });
+
+  it('whole-message "leave", "stop", "end" and "close" end the chat but do not leave the site', async () => {
+    neutral.visits = 0;
+    const { page, watcher } = await openDemo();
+    await openWidget(page);
+    for (const word of ['leave', 'stop', 'end', 'close']) {
+      await watcher.waitForBot('a greeting', () => true);
+      watcher.posted.length = 0;
+      await sendText(page, word);
+      await expectEndedHere(page, watcher, 'You ended this chat');
+      expect(watcher.posted, `"${word}" went to the bot`).to.deep.equal([word]);
+      watcher.activities.length = 0;
+      await page.getByRole('button', { name: 'Start a new chat' }).click();
+      await page.locator(SEND_BOX).waitFor();
+    }
+  });
+
+  it('the header\'s "End chat" button ends and forgets the chat, and keeps the page', async () => {
+    neutral.visits = 0;
+    const { page, watcher } = await openDemo();
+    await openWidget(page);
+    await watcher.waitForBot('a greeting', () => true);
+    await page.locator('[data-waymark="end-chat"]').click();
+    await expectEndedHere(page, watcher, 'You ended this chat');
+    await screenshot(page, 'ended-1280');
+    expect(
+      await page.evaluate(() => document.activeElement?.textContent ?? ''),
+      'focus on "Start a new chat"',
+    ).to.equal('Start a new chat');
   });
 
   it('says calmly, with 999, when the server ends an idle chat, and can start a new one', async () => {

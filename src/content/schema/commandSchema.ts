@@ -7,7 +7,10 @@ const words = z.array(z.string().min(1)).min(1);
  * message after normalising case, spacing and punctuation.
  */
 export const commandsSchema = z.object({
-  exit: words.describe('Ends the conversation and forgets it; the web widget quick-exits too'),
+  exit: words.describe('Ends the conversation and forgets it; on the web the page stays'),
+  leaveSite: words.describe(
+    'Typed in the web widget, also leaves the site (quick exit); each must be in exit too',
+  ),
   startOver: words,
   help: words,
   notSure: words.describe('Accepted at any question; the conversation moves on'),

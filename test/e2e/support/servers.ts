@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApp } from '../../../src/app.js';
 import { loadSettings } from '../../../src/config/settings.js';
+import { buildWidget } from '../../../widget/build.js';
 
 const projectRoot = path.resolve(__dirname, '..', '..', '..');
 
@@ -18,10 +19,19 @@ export interface RunningBot {
  * the environment or `.env`.
  */
 export async function startBot(exitUrl: string): Promise<RunningBot> {
+  await widgetBuilt();
   const settings = loadSettings({ PORT: '0', NODE_ENV: 'test', EXIT_URL: exitUrl });
   const app = createApp(settings, { root: projectRoot, log: () => undefined });
   const address = await app.listen(0, '127.0.0.1');
   return { baseUrl: `http://127.0.0.1:${address.port}`, close: () => app.close() };
+}
+
+let built: Promise<void> | undefined;
+
+/** Builds public/widget.js from widget/ once per test run, so tests never serve a stale one. */
+export function widgetBuilt(): Promise<void> {
+  built ??= buildWidget();
+  return built;
 }
 
 /**

@@ -1,0 +1,221 @@
+import { call999Link, element } from './dom.js';
+import type { ExitWords } from './exitWords.js';
+import { endOnServer, fetchToken, loadWebChat } from './loadWebChat.js';
+import type { WidgetMarkup } from './markup.js';
+import type { WidgetSettings } from './settings.js';
+import { adaptiveCardsHostConfig, webChatStyleOptions } from './webChatOptions.js';
+import { ConnectionStatus, type DirectLine, type StoreMiddleware } from './webChatTypes.js';
+
+/**
+ * If the server ends the conversation this soon after the person sent something, the bot
+ * took that message as "end chat" ("stop", "close this chat"…): the notice says the person
+ * ended it, rather than that it ended by itself.
+ */
+const ENDED_AFTER_SEND_MS = 15000;
+
+/**
+ * One chat in the panel: the token, the Direct Line connection and Web Chat. The token is
+ * kept in memory only; nothing is written to any browser storage, and Web Chat is given no
+ * option that would (no resume, no speech, no uploads).
+ */
+export class ChatSession {
+  private token: string | undefined;
+  private directLine: DirectLine | undefined;
+  private starting: Promise<void> | undefined;
+  private lastSentAt = 0;
+  started = false;
+
+  constructor(
+    private readonly settings: WidgetSettings,
+    private readonly markup: WidgetMarkup,
+    private readonly exitWords: ExitWords,
+    private readonly quickExit: () => void,
+    private readonly isExiting: () => boolean,
+  ) {}
+
+  /** Starts the chat once; later calls give the same promise. */
+  start(): Promise<void> {
+    this.starting ??= this.connect().catch((error: unknown) => {
+      if (this.isExiting()) return;
+      // Fail safe: the person still sees 999 even when the chat cannot start.
+      this.starting = undefined;
+      const { chat, status } = this.markup;
+      chat.replaceChildren(status);
+      status.replaceChildren(
+        'Sorry, the chat cannot start right now. If you are in danger, call ',
+        call999Link(),
+        '. You can try again later.',
+      );
+      throw error;
+    });
+    return this.starting;
+  }
+
+  /** "End chat": ends and forgets the conversation, and keeps the page, with 999 in reach. */
+  endByPerson(): void {
+    if (!this.token) return;
+    this.endAndForget();
+    this.showEnded('You ended this chat, and it has been deleted.');
+  }
+
+  /** Ends the conversation on the server (without waiting) and forgets it here. */
+  endAndForget(): void {
+    if (this.token) endOnServer(this.settings.botHost, this.token);
+    this.forget();
+  }
+
+  /** Drops the token and the connection, and removes the transcript from the page. */
+  forget(): void {
+    this.token = undefined;
+    try {
+      this.directLine?.end();
+    } catch {
+      // Already ended.
+    }
+    this.directLine = undefined;
+    this.markup.chat.replaceChildren();
+  }
+
+  /** The send box, once Web Chat has rendered it. */
+  sendBox(): HTMLElement | null {
+    return this.markup.chat.querySelector('[data-id="webchat-sendbox-input"]');
+  }
+
+  private async connect(): Promise<void> {
+    const [WebChat, issued] = await Promise.all([
+      loadWebChat(this.settings.botHost),
+      fetchToken(this.settings.botHost),
+    ]);
+    if (this.isExiting()) throw new Error('exiting');
+    this.token = issued.token;
+    const domain = new URL(issued.domain ?? '/v3/directline', this.settings.botHost).href.replace(
+      /\/$/,
+      '',
+    );
+    const directLine = WebChat.createDirectLine({
+      token: issued.token,
+      domain,
+      // Polling works with the self-hosted channel; Azure can use its WebSocket.
+      webSocket: issued.mode === 'azure',
+    });
+    this.directLine = directLine;
+    directLine.connectionStatus$.subscribe((connectionStatus) => {
+      if (connectionStatus === ConnectionStatus.Ended && directLine === this.directLine) {
+        this.onEnded();
+      }
+    });
+    // A fresh element for each chat, so a new chat never reuses an old one's DOM.
+    const host = element('div', { class: 'wm-webchat-host' });
+    this.markup.chat.replaceChildren(host);
+    WebChat.renderWebChat(
+      {
+        directLine,
+        store: WebChat.createStore({}, this.storeMiddleware()),
+        styleOptions: webChatStyleOptions(this.settings),
+        adaptiveCardsHostConfig: adaptiveCardsHostConfig(this.settings),
+        locale: 'en-GB',
+        sendTypingIndicator: false,
+        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Type your message' },
+      },
+      host,
+    );
+    this.started = true;
+    await waitFor(() => this.hardenSendBox());
+  }
+
+  /**
+   * Watches the conversation through Web Chat's store:
+   * - a message that is a leave-site word fires the quick exit (and is never posted);
+   * - the bot's own exit reply ends the chat where a channel delivers it (the self-hosted
+   *   channel deletes the conversation instead: see onEnded), and the page stays;
+   * - it notes when the person last sent something.
+   */
+  private storeMiddleware(): StoreMiddleware {
+    return () => (next) => (action) => {
+      if (this.isExiting()) return undefined;
+      const payload = action.payload;
+      if (action.type === 'WEB_CHAT/SEND_MESSAGE' && this.exitWords.matches(payload?.text)) {
+        this.quickExit();
+        return undefined;
+      }
+      if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && payload?.activity) {
+        const activity = payload.activity;
+        if (activity.type === 'message' && this.exitWords.matches(activity.text)) {
+          this.quickExit();
+          return undefined;
+        }
+        this.lastSentAt = Date.now();
+      }
+      if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && payload?.activity) {
+        const incoming = payload.activity;
+        const fromBot = incoming.from?.role === 'bot';
+        if (fromBot && incoming.channelData?.signpost?.step === 'exit') {
+          this.onEnded();
+          return undefined;
+        }
+      }
+      return next(action);
+    };
+  }
+
+  /**
+   * The server ended the conversation: the bot's "end chat" right after the person sent
+   * something, or it expired, or the server restarted. The page stays; the notice says so
+   * calmly, with 999, and offers a new chat.
+   */
+  private onEnded(): void {
+    if (this.isExiting() || !this.started) return;
+    const byPerson = Date.now() - this.lastSentAt < ENDED_AFTER_SEND_MS;
+    this.forget();
+    this.showEnded(
+      byPerson
+        ? 'You ended this chat, and it has been deleted.'
+        : 'This chat has ended, and it has been deleted.',
+    );
+  }
+
+  private showEnded(what: string): void {
+    this.started = false;
+    this.starting = undefined;
+    const { chat, status, panel } = this.markup;
+    const restart = element('button', { type: 'button', class: 'wm-restart' }, [
+      'Start a new chat',
+    ]);
+    restart.addEventListener('click', () => {
+      status.textContent = 'Starting the chat…';
+      chat.replaceChildren(status);
+      this.start().then(
+        () => this.focusSendBox(),
+        () => undefined,
+      );
+    });
+    status.replaceChildren(what, ' If you are in danger, call ', call999Link(), '.');
+    chat.replaceChildren(status, restart);
+    if (!panel.hidden) restart.focus();
+  }
+
+  focusSendBox(): void {
+    const input = this.sendBox();
+    if (input && !this.markup.panel.hidden) input.focus();
+  }
+
+  /** The send box should not be remembered by the browser's form history. */
+  private hardenSendBox(): boolean {
+    const input = this.sendBox();
+    if (!input) return false;
+    input.setAttribute('autocomplete', 'off');
+    return true;
+  }
+}
+
+/** Resolves once check() returns true (checked on each animation frame, for up to 10 s). */
+function waitFor(check: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const poll = () => {
+      if (check() || Date.now() - started > 10000) resolve();
+      else window.requestAnimationFrame(poll);
+    };
+    poll();
+  });
+}

@@ -1,0 +1,135 @@
+import type { WidgetSettings } from './settings.js';
+
+/**
+ * The widget's own styles. Every class starts with "wm-" so that the charity's styles are
+ * untouched. Web Chat's look is set through its styleOptions (webChatOptions.ts), not here.
+ */
+export function widgetCss(settings: WidgetSettings): string {
+  return `
+.wm-root, .wm-root * { box-sizing: border-box; }
+.wm-root {
+  --wm-brand: ${settings.brandColour};
+  --wm-brand-text: ${settings.brandText};
+  --wm-brand-on-white: ${settings.brandOnWhite};
+  --wm-ink: #1b1b1b;
+  --wm-exit: #a4161a;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  font-size: 16px;
+  line-height: 1.4;
+  color: var(--wm-ink);
+}
+.wm-visually-hidden {
+  position: absolute !important; width: 1px !important; height: 1px !important;
+  margin: 0 !important; padding: 0 !important; overflow: hidden !important;
+  clip: rect(0 0 0 0) !important; clip-path: inset(50%) !important;
+  border: 0 !important; white-space: nowrap !important;
+}
+.wm-root a:focus-visible, .wm-root button:focus-visible,
+.wm-root input:focus-visible, .wm-root textarea:focus-visible {
+  outline: 3px solid #ffbf47 !important;
+  outline-offset: 0 !important;
+  box-shadow: 0 0 0 6px #1b1b1b !important;
+}
+
+/* Quick exit: fixed to the top of the viewport, always visible. */
+.wm-exit {
+  position: fixed; top: 8px; right: 8px; z-index: 2147483646;
+  display: inline-flex; flex-direction: column; align-items: center; justify-content: center;
+  min-height: 48px; min-width: 48px; padding: 10px 18px;
+  background: var(--wm-exit); color: #ffffff; border: 2px solid #ffffff; border-radius: 6px;
+  box-shadow: 0 2px 0 #4d0a0c;
+  font: 700 17px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  text-decoration: none; cursor: pointer;
+}
+.wm-exit:hover { background: #7f1013; color: #ffffff; }
+.wm-exit-dots { display: flex; gap: 6px; margin-top: 4px; }
+.wm-exit-dots[hidden] { display: none; }
+.wm-exit-dot { width: 10px; height: 10px; border-radius: 50%; border: 2px solid #ffffff; }
+.wm-exit-dot.wm-on { background: #ffffff; }
+
+/* Launcher */
+.wm-launcher {
+  position: fixed; right: 16px; bottom: 16px; z-index: 2147483644;
+  min-height: 48px; padding: 12px 20px; border-radius: 24px;
+  background: var(--wm-brand); color: var(--wm-brand-text);
+  border: 2px solid var(--wm-brand-text);
+  box-shadow: 0 2px 8px rgba(0, 0, 0, 0.25);
+  font: 600 17px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  cursor: pointer;
+}
+.wm-launcher[hidden] { display: none; }
+
+/* Chat panel */
+.wm-panel {
+  position: fixed; right: 16px; bottom: 16px; z-index: 2147483645;
+  width: 400px; max-width: calc(100vw - 32px);
+  height: 720px; max-height: calc(100vh - 96px); max-height: calc(100dvh - 96px);
+  display: flex; flex-direction: column;
+  background: #ffffff; border: 1px solid #6f6f6f; border-radius: 10px;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25); overflow: hidden;
+}
+.wm-panel[hidden] { display: none; }
+.wm-header {
+  flex: none; display: flex; align-items: flex-start; gap: 8px;
+  padding: 12px 12px 10px 16px; background: var(--wm-brand); color: var(--wm-brand-text);
+}
+.wm-header-text { flex: 1; min-width: 0; }
+.wm-title { margin: 0; font-size: 18px; font-weight: 700; line-height: 1.3; color: inherit; }
+.wm-danger { margin: 2px 0 0; font-size: 15px; color: inherit; }
+.wm-danger a { color: inherit; font-weight: 700; text-decoration: underline; }
+.wm-hide {
+  flex: none; min-height: 44px; min-width: 44px; padding: 8px 12px;
+  background: transparent; color: inherit; border: 2px solid currentColor; border-radius: 6px;
+  font: 600 15px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  cursor: pointer;
+}
+.wm-header-buttons { flex: none; display: flex; flex-wrap: wrap; gap: 6px; justify-content: flex-end; }
+.wm-chat { flex: 1; min-height: 0; position: relative; background: #ffffff; }
+.wm-webchat-host { height: 100%; }
+.wm-restart {
+  margin: 0 16px; min-height: 44px; padding: 8px 16px; border-radius: 8px;
+  background: #ffffff; color: var(--wm-brand-on-white); border: 2px solid var(--wm-brand-on-white);
+  font: 600 16px/1.25 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  cursor: pointer;
+}
+.wm-status { padding: 16px; margin: 0; font-size: 16px; }
+.wm-status a { color: var(--wm-brand-on-white); font-weight: 700; }
+.wm-footer {
+  flex: none; padding: 8px 16px 10px; border-top: 1px solid #d0d0d0;
+  background: #f6f6f4; font-size: 14px; color: var(--wm-ink);
+}
+.wm-footer p { margin: 0 0 4px; }
+.wm-footer a { color: var(--wm-brand-on-white); text-decoration: underline; }
+.wm-footer-links { display: flex; flex-wrap: wrap; gap: 4px 16px; }
+.wm-footer-links a { display: inline-block; padding: 4px 0; }
+
+/* Buttons on service cards (call, website): calm, full width, easy to tap. */
+.wm-root .wm-chat .ac-pushButton {
+  min-height: 44px !important; padding: 8px 12px !important;
+  background: #ffffff !important; color: var(--wm-brand-on-white) !important;
+  border: 2px solid var(--wm-brand-on-white) !important; border-radius: 8px !important;
+  font: 600 16px/1.25 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif !important;
+  white-space: normal !important; overflow: visible !important;
+}
+.wm-root .wm-chat .ac-pushButton > div { white-space: normal !important; overflow: visible !important; }
+.wm-root .wm-chat .ac-pushButton:hover { background: #f3f3f1 !important; }
+
+/* Quick exit overlay: covers everything at once. */
+.wm-exit-overlay {
+  position: fixed; inset: 0; z-index: 2147483647; background: #ffffff;
+}
+html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
+
+/* Phones: the panel fills the screen below the quick-exit button. */
+@media (max-width: 520px) {
+  .wm-panel {
+    top: 72px; left: 0; right: 0; bottom: 0; width: auto; max-width: none;
+    height: auto; max-height: none; border-radius: 10px 10px 0 0; border-bottom: 0;
+  }
+  .wm-launcher { right: 12px; bottom: 12px; }
+}
+@media (prefers-reduced-motion: no-preference) {
+  .wm-launcher, .wm-exit { transition: background-color 0.15s ease; }
+}
+`;
+}
