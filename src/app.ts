@@ -3,7 +3,11 @@ import type restify from 'restify';
 import type { Settings } from './config/settings.js';
 import { loadContent, readFromDisk, type Content } from './content/loadContent.js';
 import { listUnverifiedFacts } from './content/listUnverifiedFacts.js';
-import { compileConversation, type Conversation } from './engine/compileConversation.js';
+import { compileDialogs, type Conversation } from './engine/compileConversation.js';
+import {
+  loadFallbackRecognizers,
+  type FallbackRecognizers,
+} from './understanding/fallbackRecognizers.js';
 import { createBotFrameworkEndpoint } from './channels/botframework/botFrameworkEndpoint.js';
 import { createMemoryStatePort } from './state/createMemoryStatePort.js';
 import type { StatePort } from './state/StatePort.js';
@@ -12,6 +16,9 @@ import { registerDirectLine } from './channels/directline/registerDirectLine.js'
 import { createLog, type Log } from './observability/log.js';
 import { createServer } from './server/createServer.js';
 import { registerWebPages } from './web/registerWebPages.js';
+
+/** The dialog a conversation starts in when a channel names none. */
+const DEFAULT_DIALOG = 'triage';
 
 /** Options for tests and tools; production uses the defaults. */
 export interface AppOptions {
@@ -31,7 +38,10 @@ export interface App {
   content: Content;
   conversation: Conversation;
   listen(port?: number, host?: string): Promise<AddressInfo>;
-  /** Loads what start-up put off (the Bot Framework adapter), so first requests are quick. */
+  /**
+   * Loads what start-up put off (the Bot Framework adapter, Microsoft's recognizers), so
+   * start-up is quick and first requests are too.
+   */
   warm(): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,7 +53,10 @@ export interface App {
 export function createApp(settings: Settings, options: AppOptions = {}): App {
   const log = options.log ?? createLog();
   const content = loadContent(readFromDisk(options.root));
-  const conversation = compileConversation(content);
+  const dialogs = compileDialogs(content);
+  const conversation = dialogs.get(DEFAULT_DIALOG);
+  if (!conversation) throw new Error(`There is no dialog "${DEFAULT_DIALOG}" in dialogs/.`);
+  let recognizers: FallbackRecognizers | undefined;
   if (settings.STORAGE !== 'memory') {
     throw new Error(`STORAGE=${settings.STORAGE} is not available yet; use STORAGE=memory.`);
   }
@@ -52,13 +65,14 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
   const state = options.state ?? createMemoryStatePort(() => now().getTime());
   const linkBase = settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
   const turns = new TurnService({
-    dialogs: new Map([[conversation.dialogId, conversation]]),
-    defaultDialog: conversation.dialogId,
+    dialogs,
+    defaultDialog: DEFAULT_DIALOG,
     state,
     ttlMinutes: settings.STATE_TTL_MINUTES,
     log,
     linkBase,
     now,
+    recognizers: () => recognizers,
   });
   const botFramework = createBotFrameworkEndpoint(settings, turns, log);
   const server = createServer({ settings, content, botFramework, log });
@@ -95,6 +109,7 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
     },
     async warm() {
       await botFramework.warm();
+      recognizers ??= await loadFallbackRecognizers();
     },
     async close() {
       directLine.close();

@@ -3,7 +3,6 @@ import { loadSettings } from './config/settings.js';
 import { ContentError } from './content/loadContent.js';
 import { createLog } from './observability/log.js';
 import { installProcessGuard } from './server/processGuard.js';
-import { loadFallbackRecognizers } from './understanding/fallbackRecognizers.js';
 
 const log = createLog();
 // Nothing that one request does may end the process for everyone else.
@@ -14,11 +13,9 @@ async function main(): Promise<void> {
   const app = createApp(settings, { log });
   const address = await app.listen(settings.PORT, settings.HOST);
   log('listening', { port: address.port, contentVersion: app.content.version });
-  // Loaded after listening so start-up stays fast; everything works without them meanwhile.
-  app.warm().catch((error: Error) => log('adapter-load-failed', { error: error.name }));
-  loadFallbackRecognizers().catch((error: Error) =>
-    log('recognizers-failed', { error: error.name }),
-  );
+  // The adapter and recognizers load after listening so start-up stays fast; everything
+  // works without them meanwhile.
+  app.warm().catch((error: Error) => log('warm-failed', { error: error.name }));
   const stop = () => {
     app.close().finally(() => process.exit(0));
   };

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { areaListSchema } from './schema/areaSchema.js';
 import { bankHolidaysSchema } from './schema/bankHolidaySchema.js';
 import { commandsSchema, judgementalSchema } from './schema/commandSchema.js';
-import { dialogSchema } from './schema/dialogSchema.js';
+import { dialogSchema, type Dialog } from './schema/dialogSchema.js';
 import { emergencyAdviceSchema } from './schema/emergencySchema.js';
 import { routingTableSchema } from './schema/routingSchema.js';
 import { serviceDirectorySchema } from './schema/serviceSchema.js';
@@ -14,7 +14,6 @@ import { wordingSchema } from './schema/wordingSchema.js';
  * project root. The order fixes the content version hash.
  */
 export const contentFiles = {
-  dialog: { path: 'dialogs/triage.yml', schema: dialogSchema },
   services: { path: 'content/services.yml', schema: serviceDirectorySchema },
   areas: { path: 'content/areas.yml', schema: areaListSchema },
   routing: { path: 'content/routing.yml', schema: routingTableSchema },
@@ -28,7 +27,29 @@ export const contentFiles = {
 
 export type ContentKey = keyof typeof contentFiles;
 
-/** The validated content of every file, keyed as in {@link contentFiles}. */
+/**
+ * The dialogs, one file each, named by their id: `dialogs/<id>.yml`. A new dialog (such as
+ * the staff dialog for Teams) is a new file here and a line in this list.
+ */
+export const dialogFiles = ['dialogs/triage.yml'] as const;
+
+/** The schema every dialog file is validated with. */
+export { dialogSchema };
+
+/** The validated content of every file, keyed as in {@link contentFiles}, and the dialogs. */
 export type ContentData = {
   [K in ContentKey]: z.infer<(typeof contentFiles)[K]['schema']>;
+} & {
+  /** Every dialog, in {@link dialogFiles} order. */
+  dialogs: readonly Dialog[];
 };
+
+/** Each editor JSON Schema in content/schema/, and the files that name it in line one. */
+export function editorSchemas(): { name: string; schema: z.ZodType; files: readonly string[] }[] {
+  const perFile = Object.values(contentFiles).map(({ path, schema }) => ({
+    name: `${path.replace(/^.*\//, '').replace(/\.yml$/, '')}.schema.json`,
+    schema: schema as z.ZodType,
+    files: [path],
+  }));
+  return [{ name: 'dialog.schema.json', schema: dialogSchema, files: dialogFiles }, ...perFile];
+}

@@ -57,6 +57,7 @@ export function listFacts(content: Content): FactRecord[] {
       walk(file, child, path ? `${path}.${key}` : key);
     }
   };
+  for (const dialog of content.dialogs) walk(`dialogs/${dialog.id}.yml`, dialog, '');
   for (const [key, { path }] of Object.entries(contentFiles)) {
     walk(path, content[key as ContentKey], '');
   }

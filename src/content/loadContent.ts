@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as parseYaml, YAMLException } from 'js-yaml';
 import { z } from 'zod';
-import { contentFiles, type ContentData, type ContentKey } from './contentFiles.js';
+import {
+  contentFiles,
+  dialogFiles,
+  dialogSchema,
+  type ContentData,
+  type ContentKey,
+} from './contentFiles.js';
+import type { Dialog } from './schema/dialogSchema.js';
 
 /** Validated content, plus the version hash that ties a running bot to what was signed off. */
 export interface Content extends ContentData {
@@ -36,8 +43,7 @@ export function readFromDisk(root = process.cwd()): ReadContentFile {
  */
 export function loadContent(read: ReadContentFile = readFromDisk()): Content {
   const hash = createHash('sha256');
-  const data: Partial<Record<ContentKey, unknown>> = {};
-  for (const [key, { path, schema }] of Object.entries(contentFiles)) {
+  const readText = (path: string) => {
     let text: string;
     try {
       text = read(path);
@@ -45,9 +51,26 @@ export function loadContent(read: ReadContentFile = readFromDisk()): Content {
       throw new ContentError(path, `cannot be read (${(error as Error).message})`);
     }
     hash.update(path).update('\0').update(text).update('\0');
-    data[key as ContentKey] = parseAndValidate(path, text, schema);
+    return text;
+  };
+  // Dialogs first, then the other files: the order fixes the content version hash.
+  const dialogs: Dialog[] = [];
+  for (const path of dialogFiles) {
+    const dialog = parseAndValidate(path, readText(path), dialogSchema) as Dialog;
+    if (`dialogs/${dialog.id}.yml` !== path) {
+      throw new ContentError(path, `has id "${dialog.id}"; a dialog's id must be its file name`);
+    }
+    dialogs.push(dialog);
   }
-  return { ...(data as ContentData), version: hash.digest('hex').slice(0, 12) };
+  const data: Partial<Record<ContentKey, unknown>> = {};
+  for (const [key, { path, schema }] of Object.entries(contentFiles)) {
+    data[key as ContentKey] = parseAndValidate(path, readText(path), schema);
+  }
+  return {
+    ...(data as Omit<ContentData, 'dialogs'>),
+    dialogs,
+    version: hash.digest('hex').slice(0, 12),
+  };
 }
 
 function parseAndValidate(path: string, text: string, schema: z.ZodType): unknown {

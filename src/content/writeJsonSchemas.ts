@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
-import { contentFiles } from './contentFiles.js';
+import { editorSchemas } from './contentFiles.js';
 
 /**
  * `npm run content:schema`: writes a JSON Schema for each content file into
@@ -10,8 +10,7 @@ import { contentFiles } from './contentFiles.js';
  */
 const folder = join('content', 'schema');
 mkdirSync(folder, { recursive: true });
-for (const { path, schema } of Object.values(contentFiles)) {
-  const name = `${basename(path, '.yml')}.schema.json`;
+for (const { name, schema } of editorSchemas()) {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
   writeFileSync(join(folder, name), `${JSON.stringify(json, null, 2)}\n`);
   console.log(`wrote ${join(folder, name)}`);

@@ -45,7 +45,8 @@ export function viewsFor(
 export function builtins(conversation: Conversation, env: TurnEnvironment) {
   const { wording } = conversation.content;
   const surface = env.surface;
-  const carryOn = { value: 'carry-on', label: wording.emergency.carryOnLabel };
+  const emergencyWording = conversation.emergencyWording;
+  const carryOn = { value: 'carry-on', label: emergencyWording.carryOnLabel };
   const lines = (texts: readonly PerSurface[]) =>
     texts.map((text) => say(conversation, text, surface)).join('\n');
 
@@ -70,10 +71,10 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
       return reply(
         'emergency',
         'emergency',
-        lines(ownLife ? wording.emergency.ownLifeLines : wording.emergency.lines),
+        lines(ownLife ? emergencyWording.ownLifeLines : emergencyWording.lines),
         {
           signposted: ownLife ? [...ownLifeIds] : [],
-          choices: [{ value: 'more-ways', label: wording.emergency.moreLabel }, carryOn],
+          choices: [{ value: 'more-ways', label: emergencyWording.moreLabel }, carryOn],
         },
       );
     },
@@ -83,7 +84,7 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
         'emergency',
         'emergency',
         [
-          wording.emergency.moreIntro,
+          emergencyWording.moreIntro,
           ...conversation.content.emergency.moreWays.map((line) => `• ${line.text}`),
         ].join('\n'),
         { choices: [carryOn] },
@@ -91,9 +92,9 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
 
     urgent(slots: Slots, strangulation: boolean): Reply {
       const routing = conversation.content.routing;
-      const place = slots.place ?? 'default';
+      const place = (conversation.placeSlot && slots[conversation.placeSlot]) || 'default';
       const ids = [...(routing.urgentServices[place] ?? routing.urgentServices.default ?? [])];
-      if (strangulation && conversation.services.has('nhs-111')) ids.push('nhs-111');
+      if (strangulation) ids.push(...routing.strangulationServices);
       const services = viewsFor(conversation, ids, slots, env);
       const text = strangulation
         ? `${wording.urgent.text}\n${wording.urgent.strangulationAdvice}`

@@ -1,7 +1,8 @@
 import type { Content } from '../content/loadContent.js';
 import { UNSURE, type SlotName } from '../content/schema/eligibilitySchema.js';
 import type { Service } from '../content/schema/serviceSchema.js';
-import type { Step } from '../content/schema/dialogSchema.js';
+import type { Dialog, InterruptionName, Step } from '../content/schema/dialogSchema.js';
+import type { EmergencyWording } from '../content/schema/wordingSchema.js';
 import { createCommandMatcher, type CommandMatcher } from '../understanding/matchCommand.js';
 import { createPlaceMatcher, type PlaceMatcher } from '../understanding/matchPlace.js';
 import { createUrgencyDetector, type UrgencyDetector } from '../understanding/detectUrgency.js';
@@ -13,16 +14,25 @@ export function stepId(step: Step): string {
 }
 
 /**
- * Everything the engine needs, compiled once from content at start-up so that each turn
- * is only lookups and a few regular-expression scans.
+ * Everything the engine needs to run one dialog, compiled once from content at start-up so
+ * that each turn is only lookups and a few regular-expression scans.
  */
 export interface Conversation {
   /** The dialog's id, stored in state so a conversation keeps to its dialog. */
   dialogId: string;
+  dialog: Dialog;
   content: Content;
+  /** This dialog's safety policy: the emergency wording and which interruptions apply. */
+  emergencyWording: EmergencyWording;
+  interrupts: ReadonlySet<InterruptionName>;
+  greets: boolean;
   urgency: UrgencyDetector;
   commands: CommandMatcher;
   places: PlaceMatcher;
+  /** The slot a place or postcode fills, if this dialog asks where someone is. */
+  placeSlot: SlotName | undefined;
+  /** The question that asks an age, if any: a stated age anywhere answers it. */
+  ageQuestion: QuestionMatcher | undefined;
   /** Every question, in the main steps and under `eligibility`, by id. */
   questions: ReadonlyMap<string, QuestionMatcher>;
   /** Eligibility questions by the slot they fill. */
@@ -38,16 +48,46 @@ export interface Conversation {
   bankHolidays: ReadonlySet<string>;
 }
 
-/** Compiles validated content into a {@link Conversation}. */
-export function compileConversation(content: Content, dialogId = 'triage'): Conversation {
+/** Compiled dialogs by id. */
+export type Dialogs = ReadonlyMap<string, Conversation>;
+
+/**
+ * Compiles every dialog in validated content. The matchers that do not depend on a dialog
+ * (urgency, commands, places) are compiled once and shared.
+ */
+export function compileDialogs(content: Content): Dialogs {
   const urgency = createUrgencyDetector(content.urgency);
-  const { spellings } = urgency;
+  const shared = {
+    content,
+    urgency,
+    commands: createCommandMatcher(content.commands, urgency.spellings),
+    places: createPlaceMatcher(content.areas.areas, urgency.spellings),
+    services: new Map(content.services.services.map((service) => [service.id, service])),
+    bankHolidays: new Set(content.bankHolidays.englandAndWales.value),
+  };
+  return new Map(content.dialogs.map((dialog) => [dialog.id, compileDialog(dialog, shared)]));
+}
+
+/** Compiles one dialog of the content (the triage dialog unless another id is given). */
+export function compileConversation(content: Content, dialogId = 'triage'): Conversation {
+  const conversation = compileDialogs(content).get(dialogId);
+  if (!conversation) throw new Error(`There is no dialog "${dialogId}" in dialogs/.`);
+  return conversation;
+}
+
+type Shared = Pick<
+  Conversation,
+  'content' | 'urgency' | 'commands' | 'places' | 'services' | 'bankHolidays'
+>;
+
+function compileDialog(dialog: Dialog, shared: Shared): Conversation {
+  const { spellings } = shared.urgency;
   const questions = new Map<string, QuestionMatcher>();
-  for (const step of content.dialog.steps) {
+  for (const step of dialog.steps) {
     if ('question' in step) questions.set(step.question, createQuestionMatcher(step, spellings));
   }
   const eligibilityBySlot = new Map<SlotName, QuestionMatcher>();
-  for (const block of content.dialog.eligibility) {
+  for (const block of dialog.eligibility) {
     const matcher = createQuestionMatcher(block, spellings);
     questions.set(block.question, matcher);
     eligibilityBySlot.set(block.slot, matcher);
@@ -61,25 +101,39 @@ export function compileConversation(content: Content, dialogId = 'triage'): Conv
   for (const { block } of questions.values()) {
     for (const option of block.options) {
       allow(block.slot, option.value);
-      for (const [slot, value] of Object.entries(option.sets ?? {})) allow(slot, value);
+      for (const [slot, value] of Object.entries(option.sets ?? {})) {
+        if (value !== undefined) allow(slot, value);
+      }
     }
   }
-  const steps = content.dialog.steps;
+  const { wording } = shared.content;
+  const { policy } = dialog;
+  const emergencyWording =
+    policy.emergencyWording === 'emergency'
+      ? wording.emergency
+      : wording.emergencyFor[policy.emergencyWording];
+  if (!emergencyWording) {
+    throw new Error(
+      `dialogs/${dialog.id}.yml: policy.emergencyWording "${policy.emergencyWording}" is not in content/wording.yml`,
+    );
+  }
+  const steps = dialog.steps;
   const routeIndex = steps.findIndex((step) => 'route' in step);
   return {
-    dialogId,
-    content,
-    urgency,
-    commands: createCommandMatcher(content.commands, spellings),
-    places: createPlaceMatcher(content.areas.areas, spellings),
+    ...shared,
+    dialogId: dialog.id,
+    dialog,
+    emergencyWording,
+    interrupts: new Set(policy.interruptions),
+    greets: policy.greeting,
+    placeSlot: dialog.placeSlot,
+    ageQuestion: [...questions.values()].find((question) => question.asksAge),
     questions,
     eligibilityBySlot,
     steps,
     stepIndex: new Map(steps.map((step, index) => [stepId(step), index])),
     routeIndex: routeIndex === -1 ? steps.length : routeIndex,
     slotValues,
-    services: new Map(content.services.services.map((service) => [service.id, service])),
-    outcomes: new Map(content.dialog.outcomes.map((outcome) => [outcome.outcome, outcome.text])),
-    bankHolidays: new Set(content.bankHolidays.englandAndWales.value),
+    outcomes: new Map(dialog.outcomes.map((outcome) => [outcome.outcome, outcome.text])),
   };
 }

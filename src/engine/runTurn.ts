@@ -1,6 +1,6 @@
 import { UNSURE, type SlotName } from '../content/schema/eligibilitySchema.js';
-import { normaliseText } from '../understanding/normaliseText.js';
-import { toWords } from '../understanding/phraseMatcher.js';
+import type { FallbackRecognizers } from '../understanding/fallbackRecognizers.js';
+import { readMessage, type Message } from '../understanding/readMessage.js';
 import { mentionedAge, type QuestionMatcher } from '../understanding/questionMatcher.js';
 import type { CommandName } from '../understanding/matchCommand.js';
 import { builtins, type Builtins } from './builtinReplies.js';
@@ -51,6 +51,8 @@ export function runTurn(
   env: TurnEnvironment,
 ): TurnResult {
   const say = builtins(conversation, env);
+  // The dialog's policy says whether it greets (with the privacy and 999 wording) first.
+  const greeting = (): Reply[] => (conversation.greets ? [say.greeting()] : []);
   const isNew = previous === undefined;
   // State is flat but for its slots: copy those, so the previous state is never changed.
   const state: ConversationState = previous
@@ -58,30 +60,34 @@ export function runTurn(
     : freshState(conversation);
 
   if (input.kind === 'open') {
-    return { replies: [say.greeting(), ...askCurrent(conversation, say, state)], state };
+    return { replies: [...greeting(), ...askCurrent(conversation, say, state)], state };
   }
 
-  const text = input.text;
-  const command = readCommand(conversation, state, input);
+  // Read once, for every matcher below; it lives for this turn only.
+  const message = readMessage(input.text, conversation.urgency.spellings);
+  const command = readCommand(conversation, state, input.choice, message);
   if (command === 'exit') return { replies: [say.exit()], state: null, ended: true };
 
-  const urgency = conversation.urgency.detect(text);
+  const urgency = conversation.urgency.detect(message);
   if (urgency.level === 'emergency') {
-    keepAnswerToInterruptedQuestion(conversation, state, text);
+    keepAnswerToInterruptedQuestion(conversation, state, message, env);
     interrupt(state, 'emergency');
     return { replies: [say.emergency(urgency.ownLife)], state };
   }
 
   if (input.limit === 'rate') return { replies: [say.slowDown()], state };
   if (input.limit === 'size') {
-    const greeting = isNew ? [say.greeting()] : [];
     return {
-      replies: [...greeting, say.messageTooLong(), ...askCurrent(conversation, say, state)],
+      replies: [
+        ...(isNew ? greeting() : []),
+        say.messageTooLong(),
+        ...askCurrent(conversation, say, state),
+      ],
       state,
     };
   }
 
-  if (command === 'notSafeToChat') {
+  if (command === 'notSafeToChat' && conversation.interrupts.has('notSafeToChat')) {
     // Straight after the emergency reply, "I can't talk" asks for the ways to call silently.
     if (topInterruption(state)?.reply === 'emergency') {
       return { replies: [say.emergencyMore()], state };
@@ -95,16 +101,16 @@ export function runTurn(
       risk: state.risk,
     };
     const first = askCurrent(conversation, say, restarted);
-    return { replies: [say.greeting(), ...first], state: restarted };
+    return { replies: [...greeting(), ...first], state: restarted };
   }
   if (command === 'help') {
     return { replies: [say.help(), ...askCurrent(conversation, say, state)], state };
   }
 
   // Free text fills whatever it can, at any step; answers already given are kept.
-  const mentioned = extractMentions(conversation, text);
+  const mentioned = extractMentions(conversation, message);
 
-  if (urgency.level === 'urgent' && !state.urgentGiven) {
+  if (urgency.level === 'urgent' && !state.urgentGiven && conversation.interrupts.has('urgent')) {
     fillUnknown(state.slots, mentioned);
     interrupt(state, 'urgent');
     state.urgentGiven = true;
@@ -121,7 +127,7 @@ export function runTurn(
   if (isNew) {
     // A first message without a conversation opening: greet, then carry on as usual.
     fillUnknown(state.slots, mentioned);
-    return { replies: [say.greeting(), ...askCurrent(conversation, say, state)], state };
+    return { replies: [...greeting(), ...askCurrent(conversation, say, state)], state };
   }
 
   const question = conversation.questions.get(state.step);
@@ -135,7 +141,7 @@ export function runTurn(
     say,
     state,
     question,
-    input,
+    { choice: input.choice, message, recognizers: env.recognizers },
     command === 'notSure',
     mentioned,
   );
@@ -183,21 +189,22 @@ const commandByChoice: Record<string, CommandName> = {
 function readCommand(
   conversation: Conversation,
   state: ConversationState,
-  input: { text: string; choice?: string },
+  choice: string | undefined,
+  message: Message,
 ): CommandName | undefined {
-  if (input.choice !== undefined) {
-    const command = commandByChoice[input.choice];
+  if (choice !== undefined) {
+    const command = commandByChoice[choice];
     // A choice value is only ever a command or an option of the question being asked.
     if (command) return command;
     if (conversation.questions.has(state.step)) return undefined;
   }
-  const text = input.text;
+  const text = message.text;
   const number = /^\s*(\d)\s*[.)]?\s*$/.exec(text)?.[1];
   if (number) {
     const chosen = builtinChoices(conversation, state)?.[Number(number) - 1];
     if (chosen) return chosen;
   }
-  return conversation.commands.match(text);
+  return conversation.commands.match(message);
 }
 
 /** Puts an interruption on top of the flow, which stays where it was. */
@@ -216,13 +223,14 @@ function interrupt(state: ConversationState, reply: 'emergency' | 'urgent'): voi
 function keepAnswerToInterruptedQuestion(
   conversation: Conversation,
   state: ConversationState,
-  text: string,
+  message: Message,
+  env: TurnEnvironment,
 ): void {
   // Only the question itself is being answered, not a built-in reply above it.
   if (state.interruptions.length > 0) return;
   const question = conversation.questions.get(state.step);
   if (!question) return;
-  const answer = question.answer(text);
+  const answer = question.answer(message, env.recognizers);
   if (answer === undefined || answer === UNSURE) return;
   const option = question.option(answer);
   if (option?.next !== undefined && option.next !== 'emergency') return;
@@ -235,13 +243,15 @@ function answerQuestion(
   say: Builtins,
   state: ConversationState,
   question: QuestionMatcher,
-  input: { text: string; choice?: string },
+  input: { choice?: string; message: Message; recognizers?: FallbackRecognizers },
   notSure: boolean,
   mentioned: Slots,
 ): Next {
   const { block } = question;
   const chosen = input.choice !== undefined ? question.option(input.choice)?.value : undefined;
-  let answer = notSure ? UNSURE : (chosen ?? question.answer(input.text) ?? mentioned[block.slot]);
+  let answer = notSure
+    ? UNSURE
+    : (chosen ?? question.answer(input.message, input.recognizers) ?? mentioned[block.slot]);
   fillUnknown(state.slots, mentioned);
   const learnt = Object.keys(mentioned).length > 0;
   // "kinda" at "are you safe right now?": when in doubt, treat it as "not sure".
@@ -334,9 +344,8 @@ function advance(
 }
 
 /** What free text says about any question: "I'm in Leigh and need somewhere to stay". */
-function extractMentions(conversation: Conversation, text: string): Slots {
-  const normal = normaliseText(text, conversation.urgency.spellings);
-  const words = toWords(normal);
+function extractMentions(conversation: Conversation, message: Message): Slots {
+  const words = message.words;
   const found: Slots = {};
   for (const question of conversation.questions.values()) {
     const slot = question.block.slot;
@@ -344,15 +353,19 @@ function extractMentions(conversation: Conversation, text: string): Slots {
     const option = question.mention(words);
     if (option) {
       found[slot] = option.value;
-      for (const [other, value] of Object.entries(option.sets ?? {}) as [SlotName, string][]) {
-        found[other] ??= value;
+      for (const [other, value] of Object.entries(option.sets ?? {})) {
+        if (value !== undefined) found[other] ??= value;
       }
     }
   }
-  const place = conversation.places.match(words);
-  if (place) found.place = place;
-  const age = mentionedAge(normal);
-  if (age) found.age = age;
+  if (conversation.placeSlot) {
+    const place = conversation.places.match(words);
+    if (place) found[conversation.placeSlot] = place;
+  }
+  const ageQuestion = conversation.ageQuestion;
+  const years = ageQuestion ? mentionedAge(message.normal) : undefined;
+  const age = years === undefined ? undefined : ageQuestion?.forAge(years);
+  if (ageQuestion && age) found[ageQuestion.block.slot] = age;
   return found;
 }
 

@@ -1,6 +1,7 @@
 import type { Slots } from '../content/schema/eligibilitySchema.js';
 import type { Surface } from '../content/schema/wordingSchema.js';
 import type { Urgency } from '../understanding/detectUrgency.js';
+import type { FallbackRecognizers } from '../understanding/fallbackRecognizers.js';
 
 export type { Surface, Urgency, Slots };
 export type { ConversationState } from './conversationState.js';
@@ -30,6 +31,8 @@ export type TurnInput =
 export interface TurnEnvironment {
   now: Date;
   surface: Surface;
+  /** Microsoft's recognizers, once loaded; without them only our own matchers answer. */
+  recognizers?: FallbackRecognizers;
 }
 
 /**

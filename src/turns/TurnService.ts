@@ -6,6 +6,7 @@ import { runTurn } from '../engine/runTurn.js';
 import type { Reply, TurnInput } from '../engine/types.js';
 import type { Log } from '../observability/log.js';
 import type { StatePort } from '../state/StatePort.js';
+import type { FallbackRecognizers } from '../understanding/fallbackRecognizers.js';
 import { MAX_READ_CHARS } from '../understanding/normaliseText.js';
 import { failSafeActivities } from './failSafeActivities.js';
 import { resumeStoredState } from './resumeStoredState.js';
@@ -25,6 +26,11 @@ export interface TurnServiceOptions {
   /** Absolute base for links such as /privacy. */
   linkBase: string;
   now: () => Date;
+  /**
+   * Microsoft's recognizers once loaded (after start-up), handed to each turn. Until then
+   * only our own matchers answer; urgency never depends on them.
+   */
+  recognizers?: () => FallbackRecognizers | undefined;
 }
 
 /** A turn is tried this many times when other writers keep winning. */
@@ -94,7 +100,11 @@ export class TurnService implements TurnRunner {
       log('state-taken-up', { channel: request.channel, how: resumed.how });
     }
     const now = this.options.now();
-    const env = { now, surface: capabilitiesOf(request.channel).surface };
+    const env = {
+      now,
+      surface: capabilitiesOf(request.channel).surface,
+      recognizers: this.options.recognizers?.(),
+    };
     const result = runTurn(resumed.conversation, resumed.state, input, env);
     const ended = result.ended === true;
     const activities = renderReplies(result.replies, request.channel, this.renderOptions(), ended);

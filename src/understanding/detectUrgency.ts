@@ -1,5 +1,6 @@
 import type { UrgencyPhrases } from '../content/schema/urgencySchema.js';
 import { CLAUSE_MARK, normaliseText, type SpellingMap } from './normaliseText.js';
+import type { Message } from './readMessage.js';
 import {
   compilePhrases,
   findHits,
@@ -53,7 +54,8 @@ interface CompiledCategory {
 
 /** A compiled urgency detector. Build one at start-up; detection is then a few regex scans. */
 export interface UrgencyDetector {
-  detect(text: string): UrgencyResult;
+  /** Reads a message (or raw text, normalised here) for danger. */
+  detect(message: string | Message): UrgencyResult;
   /** The spelling map the detector normalises with, shared by the other matchers. */
   spellings: SpellingMap;
 }
@@ -107,8 +109,9 @@ export function createUrgencyDetector(phrases: UrgencyPhrases): UrgencyDetector 
 
   return {
     spellings,
-    detect(text) {
-      const words = toWords(normaliseText(text, spellings));
+    detect(message) {
+      const words =
+        typeof message === 'string' ? toWords(normaliseText(message, spellings)) : message.words;
       const result: UrgencyResult = {
         level: 'routine',
         categories: [],

@@ -1,7 +1,9 @@
 /**
  * Microsoft's recognizers-text, used only when our own fast matchers do not understand an
  * answer. Loading the suite takes about a quarter of a second and 33 MiB, so it is loaded
- * after start-up ({@link loadFallbackRecognizers}) and never on the urgency hot path.
+ * after start-up ({@link loadFallbackRecognizers}) and never on the urgency hot path. The
+ * loaded recognizers are handed to each turn (TurnEnvironment.recognizers); no module
+ * holds them, so the engine's answer depends only on what it is given.
  */
 export interface FallbackRecognizers {
   /** true for "yeah sure", false for "no way", undefined when unclear. */
@@ -14,16 +16,8 @@ export interface FallbackRecognizers {
 
 const CULTURE = 'en-us';
 
-let loaded: FallbackRecognizers | undefined;
-
-/** The recognizers, once loaded; undefined before, so answers still work without them. */
-export function fallbackRecognizers(): FallbackRecognizers | undefined {
-  return loaded;
-}
-
-/** Loads and warms the recognizers. Safe to call more than once. */
+/** Loads and warms the recognizers. Node caches the module, so a second call is quick. */
 export async function loadFallbackRecognizers(): Promise<FallbackRecognizers> {
-  if (loaded) return loaded;
   const suite = await import('@microsoft/recognizers-text-suite');
   const firstValue = (results: { resolution?: Record<string, unknown> }[]) => {
     const value = results[0]?.resolution?.value;
@@ -47,6 +41,5 @@ export async function loadFallbackRecognizers(): Promise<FallbackRecognizers> {
   recognizers.yesNo('yes');
   recognizers.ordinal('the second one');
   recognizers.number('fifteen');
-  loaded = recognizers;
   return recognizers;
 }

@@ -1,13 +1,15 @@
 import type { Commands } from '../content/schema/commandSchema.js';
 import { normaliseAnswer, type SpellingMap } from './normaliseText.js';
+import type { Message } from './readMessage.js';
 
 /** The whole-message commands of content/commands.yml. */
 export type CommandName = keyof Commands;
 
 /** Matches a whole message against the command lists. */
 export interface CommandMatcher {
-  match(text: string): CommandName | undefined;
-  /** True when the whole message is one of `words` (normalised the same way). */
+  /** The command a whole message is, if any. */
+  match(message: string | Message): CommandName | undefined;
+  /** A message reduced as commands are compared (see {@link normaliseCommand}). */
   normalise(text: string): string;
 }
 
@@ -39,14 +41,16 @@ export function createCommandMatcher(commands: Commands, spellings: SpellingMap)
       if (!byWords.has(key)) byWords.set(key, name);
     }
   }
-  const normalise = (text: string) => normaliseCommand(text, spellings);
   return {
-    normalise,
-    match(text) {
+    normalise: (text) => normaliseCommand(text, spellings),
+    match(message) {
       // A long message is never a command, and neither is text that is nothing once
       // cleaned up (emoji, punctuation, blank): what the person wrote must not be ignored.
+      const text = typeof message === 'string' ? message : message.text;
       if (text.length > 200) return undefined;
-      const key = normalise(text);
+      const answer =
+        typeof message === 'string' ? normaliseAnswer(message, spellings) : message.answer;
+      const key = answer.replace(/ please$/, '');
       return key ? byWords.get(key) : undefined;
     },
   };

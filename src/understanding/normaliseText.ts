@@ -30,21 +30,8 @@ export type SpellingMap = ReadonlyMap<string, string>;
  * can write them naturally ("he's outside").
  */
 export function normaliseText(text: string, spellings: SpellingMap): string {
-  // One turn reads the same message several times (commands, urgency, answers, mentions):
-  // remember the last result rather than normalise it again.
-  if (text === last.text && spellings === last.spellings) return last.normal;
-  const normal = normaliseUncached(text, spellings);
-  last = { text, spellings, normal };
-  return normal;
-}
-
-let last: { text: string; spellings: SpellingMap | undefined; normal: string } = {
-  text: '',
-  spellings: undefined,
-  normal: '',
-};
-
-function normaliseUncached(text: string, spellings: SpellingMap): string {
+  // Pure, and it keeps nothing: a turn normalises its message once (readMessage.ts) and
+  // hands the result to every matcher.
   // Markup is dropped first, so "he's <i>outside</i>" still reads as "he's outside".
   let result = text
     .slice(0, MAX_READ_CHARS)

@@ -1,20 +1,27 @@
 import type { Option, QuestionBlock } from '../content/schema/dialogSchema.js';
 import { UNSURE } from '../content/schema/eligibilitySchema.js';
-import { fallbackRecognizers } from './fallbackRecognizers.js';
+import type { FallbackRecognizers } from './fallbackRecognizers.js';
 import { normaliseAnswer, type SpellingMap } from './normaliseText.js';
+import { numberFromWords } from './numberWords.js';
 import { compilePhrases, hasHit, type Words } from './phraseMatcher.js';
+import type { Message } from './readMessage.js';
 
 /** A question ready to read answers: its options' words compiled once at start-up. */
 export interface QuestionMatcher {
   block: QuestionBlock;
   /**
    * The option a reply to this question means, "unsure" for the "not sure" button's
-   * number, or undefined when it is not understood.
+   * number, or undefined when it is not understood. The recognizers, when given, are
+   * tried last (they are slow, and loaded after start-up).
    */
-  answer(text: string): string | undefined;
+  answer(message: Message, recognizers?: FallbackRecognizers): string | undefined;
   /** The option that free text mentions (at any step), in `matchOrder`. */
   mention(text: Words): Option | undefined;
   option(value: string): Option | undefined;
+  /** For an age question (options with `years`): the option a stated age means. */
+  forAge(years: number): string | undefined;
+  /** True when this question asks an age, so numbers are years rather than option numbers. */
+  readonly asksAge: boolean;
 }
 
 const YES = 'yes';
@@ -50,20 +57,33 @@ export function createQuestionMatcher(
     return n === block.options.length + 1 ? UNSURE : undefined;
   };
 
+  const asksAge = block.options.some((option) => option.years !== undefined);
+  const forAge = (years: number): string | undefined => {
+    if (!Number.isFinite(years)) return undefined;
+    return block.options.find(
+      (option) => option.years && years >= option.years.from && years <= option.years.to,
+    )?.value;
+  };
+
   return {
     block,
+    asksAge,
+    forAge,
     option: (value) => block.options.find((option) => option.value === value),
     mention(text) {
       return mentionPatterns.find(({ pattern }) => hasHit(pattern, text))?.option;
     },
-    answer(text) {
-      const said = normaliseAnswer(text, spellings);
+    answer(message, recognizers) {
+      const said = message.answer;
       const direct = exact.get(said);
       if (direct) return direct;
       if (/^\d{1,3}$/.test(said)) {
         const n = Number(said);
-        if (block.slot === 'age') return ageValue(n);
-        return byNumber(n);
+        return asksAge ? forAge(n) : byNumber(n);
+      }
+      if (asksAge) {
+        const years = numberFromWords(said) ?? mentionedAge(message.normal);
+        if (years !== undefined) return forAge(years);
       }
       // "yes i am for now", "no not really": a leading yes or no answers a yes/no question.
       const first = said.split(' ')[0] ?? '';
@@ -71,14 +91,14 @@ export function createQuestionMatcher(
       if (noValue && exact.get(first) === noValue && first.length <= 4) return noValue;
       // "second", "the 3rd one", "option 2": the common ways of picking a shown option, read
       // here so they work before the recognizers below have loaded.
-      const picked = block.slot === 'age' ? undefined : pickedOptionNumber(said);
+      const picked = asksAge ? undefined : pickedOptionNumber(said);
       if (picked !== undefined) return byNumber(picked);
-      const fallback = fallbackRecognizers();
+      const fallback = recognizers;
       // The recognizers are slow on long text, and a long message is no short answer.
       if (!fallback || said.length > 200) return undefined;
-      if (block.slot === 'age') {
+      if (asksAge) {
         const years = fallback.number(said);
-        if (years !== undefined) return ageValue(years);
+        if (years !== undefined) return forAge(years);
       }
       if (yesValue && noValue) {
         const yes = fallback.yesNo(said);
@@ -112,16 +132,11 @@ function pickedOptionNumber(said: string): number | undefined {
   return Number(match[2] ?? match[3]);
 }
 
-function ageValue(years: number): string | undefined {
-  if (!Number.isFinite(years) || years < 5 || years > 120) return undefined;
-  return years < 18 ? 'under-18' : 'adult';
-}
-
-/** Reads a stated age ("i am 15", "15 years old") from normalised text. */
-export function mentionedAge(normalisedText: string): string | undefined {
+/** Reads a stated age in years ("i am 15", "15 years old") from normalised text. */
+export function mentionedAge(normalisedText: string): number | undefined {
   const match =
     /(?:^| )(?:i am|aged|age) (\d{1,2})(?= |$)(?! (?:weeks|months|miles|minutes|hours|days|kids|children))/.exec(
       normalisedText,
     ) ?? /(?:^| )(\d{1,2}) ?(?:years old|year old|yrs old|yr old|yo)(?= |$)/.exec(normalisedText);
-  return match ? ageValue(Number(match[1])) : undefined;
+  return match ? Number(match[1]) : undefined;
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { expect } from 'chai';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
-import { checkContent } from '../../src/content/contentCheck.js';
+import { checkContent } from '../../src/review/contentCheck.js';
 import { readFromDisk } from '../../src/content/loadContent.js';
 
 /**

@@ -9,6 +9,7 @@ import { BotHarness, realConversation } from '../support/botHarness.js';
  * Plays every transcript in this folder through the real bot with botbuilder's
  * TestAdapter. One YAML file per case, named as a sentence. Each turn is either
  * `open: true` (the person joins) or `user: text`, followed by the bot activities expected,
+ * optionally starting in another dialog (`dialog: id`),
  * in order: their signpost step, urgency and services, and words the text must include.
  */
 const expectedActivity = z.object({
@@ -24,6 +25,8 @@ const turn = z.union([
 ]);
 const transcript = z.object({
   channel: z.string().optional(),
+  /** The dialog the conversation starts in (dialogs/<id>.yml); triage when left out. */
+  dialog: z.string().optional(),
   turns: z.array(turn).min(1),
 });
 
@@ -41,7 +44,10 @@ describe('conversation transcripts (test/conversations/*.yml)', () => {
     it(file.replace(/\.yml$/, '').replace(/-/g, ' '), async () => {
       const parsed = transcript.safeParse(parse(readFileSync(join(folder, file), 'utf8')));
       if (!parsed.success) throw new Error(`${file}:\n${z.prettifyError(parsed.error)}`);
-      const harness = new BotHarness({ channelId: parsed.data.channel });
+      const harness = new BotHarness({
+        channelId: parsed.data.channel,
+        dialog: parsed.data.dialog,
+      });
       try {
         for (const [index, step] of parsed.data.turns.entries()) {
           const said = 'open' in step ? '(opens the chat)' : step.user;

@@ -3,7 +3,11 @@ import { WaymarkBot } from '../../src/channels/botframework/WaymarkBot.js';
 import { createMemoryStatePort } from '../../src/state/createMemoryStatePort.js';
 import type { StatePort } from '../../src/state/StatePort.js';
 import { loadContent } from '../../src/content/loadContent.js';
-import { compileConversation, type Conversation } from '../../src/engine/compileConversation.js';
+import {
+  compileDialogs,
+  type Conversation,
+  type Dialogs,
+} from '../../src/engine/compileConversation.js';
 import {
   isMessage,
   type OutgoingActivity,
@@ -12,12 +16,19 @@ import {
 import type { Log } from '../../src/observability/log.js';
 import { TurnService } from '../../src/turns/TurnService.js';
 
-let shared: Conversation | undefined;
+let shared: Dialogs | undefined;
 
-/** The real content, compiled once for all tests. */
-export function realConversation(): Conversation {
-  shared ??= compileConversation(loadContent());
+/** Every real dialog, compiled once for all tests. */
+export function realDialogs(): Dialogs {
+  shared ??= compileDialogs(loadContent());
   return shared;
+}
+
+/** The real triage dialog (or another, by id). */
+export function realConversation(dialog = 'triage'): Conversation {
+  const conversation = realDialogs().get(dialog);
+  if (!conversation) throw new Error(`no dialog ${dialog}`);
+  return conversation;
 }
 
 /** A fixed moment (a Wednesday at noon in London) so opening hours are repeatable. */
@@ -25,12 +36,11 @@ export const TEST_NOW = new Date('2026-11-25T12:00:00Z');
 
 /** A turn service over the real content, as the app builds it. */
 export function realTurnService(
-  options: { state?: StatePort; log?: Log; now?: Date } = {},
+  options: { state?: StatePort; log?: Log; now?: Date; dialog?: string } = {},
 ): TurnService {
-  const conversation = realConversation();
   return new TurnService({
-    dialogs: new Map([[conversation.dialogId, conversation]]),
-    defaultDialog: conversation.dialogId,
+    dialogs: realDialogs(),
+    defaultDialog: options.dialog ?? 'triage',
     state: options.state ?? createMemoryStatePort(() => (options.now ?? TEST_NOW).getTime()),
     ttlMinutes: 30,
     log: options.log ?? (() => undefined),
@@ -47,11 +57,25 @@ export class BotHarness {
   /** Every activity of the last turn, the endOfConversation signal included. */
   lastActivities: OutgoingActivity[] = [];
 
-  constructor(options: { channelId?: string; store?: StatePort; log?: Log; now?: Date } = {}) {
+  constructor(
+    options: {
+      channelId?: string;
+      store?: StatePort;
+      log?: Log;
+      now?: Date;
+      /** The dialog new conversations start in; triage by default. */
+      dialog?: string;
+    } = {},
+  ) {
     // The store expires state on the same clock as the turns that write it.
     this.store = options.store ?? createMemoryStatePort(() => (options.now ?? TEST_NOW).getTime());
     this.bot = new WaymarkBot(
-      realTurnService({ state: this.store, log: options.log, now: options.now }),
+      realTurnService({
+        state: this.store,
+        log: options.log,
+        now: options.now,
+        dialog: options.dialog,
+      }),
     );
     this.adapter = new TestAdapter(async (context) => this.bot.run(context));
     if (options.channelId) {

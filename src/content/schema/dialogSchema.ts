@@ -18,6 +18,10 @@ export const optionSchema = z.object({
     .describe('Phrases that fill this answer from free text at any step'),
   sets: slotValues.optional().describe('Other answers this option implies'),
   next: id.optional().describe('Jump to this step or built-in reply instead of the next step'),
+  years: z
+    .object({ from: z.number().int().min(0), to: z.number().int().max(130) })
+    .optional()
+    .describe('For an age question: a stated age in this range (inclusive) means this option'),
 });
 
 /** A question block: asks for one slot. */
@@ -53,8 +57,37 @@ export const outcomeSchema = z.object({
   text: z.string().min(3),
 });
 
+/** Interruptions a dialog's policy may switch on; the emergency reply always applies. */
+export const interruptionNames = ['urgent', 'notSafeToChat'] as const;
+
+/**
+ * A dialog's safety policy. Words of danger always interrupt with the emergency reply; the
+ * policy says which wording (survivors and staff need different words) and which other
+ * interruptions apply (a staff member typing "my client is being stalked" needs no urgent
+ * reply meant for the person at risk).
+ */
+export const safetyPolicySchema = z.object({
+  emergencyWording: id
+    .default('emergency')
+    .describe('"emergency" (content/wording.yml), or a name under emergencyFor: in that file'),
+  interruptions: z
+    .array(z.enum(interruptionNames))
+    .default([...interruptionNames])
+    .describe('urgent: the once-per-conversation urgent reply; notSafeToChat: the one-line reply'),
+  greeting: z.boolean().default(true).describe('Greet with the privacy and 999 wording first'),
+});
+
 /** A whole conversation. Control runs from one step to the next unless an option jumps. */
 export const dialogSchema = z.object({
+  id: id.describe('How channels and state name this dialog, e.g. triage'),
+  slots: z
+    .array(slotNameSchema)
+    .min(1)
+    .describe('Every answer this dialog collects; questions, options and routing use these'),
+  placeSlot: slotNameSchema
+    .optional()
+    .describe('The slot that a place or postcode (content/areas.yml) fills, from any message'),
+  policy: safetyPolicySchema.prefault({}),
   steps: z.array(stepSchema).min(1),
   eligibility: z
     .array(questionBlockSchema)
@@ -69,3 +102,5 @@ export type RouteBlock = z.infer<typeof routeBlockSchema>;
 export type Step = z.infer<typeof stepSchema>;
 export type Outcome = z.infer<typeof outcomeSchema>;
 export type Dialog = z.infer<typeof dialogSchema>;
+export type SafetyPolicy = z.infer<typeof safetyPolicySchema>;
+export type InterruptionName = (typeof interruptionNames)[number];

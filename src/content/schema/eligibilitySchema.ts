@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
 /**
- * The answers the conversation collects. Values are option ids from dialogs/, never the
- * person's own words, so state and logs can hold them safely.
+ * The name of an answer a dialog collects. Each dialog lists its own slots (`slots:` in
+ * dialogs/<id>.yml); the code names none. Values are option ids, never the person's words,
+ * so state and logs can hold them safely.
  */
-export const slotNames = ['safe', 'canChat', 'who', 'need', 'place', 'gender', 'age'] as const;
-export const slotNameSchema = z.enum(slotNames);
-export type SlotName = z.infer<typeof slotNameSchema>;
+export const slotNameSchema = z
+  .string()
+  .regex(/^[a-z][a-zA-Z0-9]*$/, 'Slot names are words in camelCase, such as canChat');
+export type SlotName = string;
 
 /** The value a slot takes when the person says "not sure" or "skip". */
 export const UNSURE = 'unsure';
@@ -20,12 +22,14 @@ export const eligibilitySchema = z
   .describe('Who this is for, e.g. { gender: [woman], age: [adult] }');
 
 export type Eligibility = z.infer<typeof eligibilitySchema>;
-export type Slots = Partial<Record<SlotName, string>>;
+/** Answers so far, by slot name. */
+export type Slots = Record<SlotName, string>;
 
 /** True when every condition in `rule` is known in `slots` and holds one of its values. */
 export function isEligible(rule: Eligibility | undefined, slots: Slots): boolean {
   if (!rule) return true;
-  for (const [slot, allowed] of Object.entries(rule) as [SlotName, string[]][]) {
+  for (const [slot, allowed] of Object.entries(rule) as [SlotName, string[] | undefined][]) {
+    if (!allowed) continue;
     const value = slots[slot];
     if (value === undefined || !allowed.includes(value)) return false;
   }

@@ -10,9 +10,7 @@ const id = z.string().regex(/^[a-z0-9-]+$/);
  */
 export const routingRuleSchema = z.object({
   outcome: id.describe('The outcome id in dialogs/ that this row leads to'),
-  when: z
-    .partialRecord(slotNameSchema, z.union([z.string(), z.array(z.string()).min(1)]))
-    .default({}),
+  when: z.record(slotNameSchema, z.union([z.string(), z.array(z.string()).min(1)])).default({}),
   ask: z.array(slotNameSchema).default([]),
   services: z.array(id).min(1),
 });
@@ -25,6 +23,10 @@ export const routingTableSchema = z.object({
     .describe('Same-day helplines for the urgent reply, by place; "default" when unknown'),
   failSafeServices: z.array(id).min(1),
   ownLifeServices: z.array(id).min(1),
+  strangulationServices: z
+    .array(id)
+    .default([])
+    .describe('Added to the urgent reply after strangulation (medical advice)'),
 });
 
 export type RoutingRule = z.infer<typeof routingRuleSchema>;

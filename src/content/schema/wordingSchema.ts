@@ -23,18 +23,25 @@ const choiceLabel = z.string().min(1).max(40);
  * engine: {leave} (how to leave fast on this surface) and {exitLimits} (what exit cannot
  * remove on this surface).
  */
+/** The wording of an emergency reply: at most three short lines, 999 first. */
+export const emergencyWordingSchema = z.object({
+  lines: z.array(perSurfaceSchema).min(1),
+  ownLifeLines: z.array(perSurfaceSchema).min(1),
+  moreIntro: z.string().min(1),
+  moreLabel: choiceLabel,
+  carryOnLabel: choiceLabel,
+});
+
 export const wordingSchema = z.object({
   greeting: perSurfaceSchema,
   privacyLinkLabel: z.string().min(1),
   howToLeave: perSurfaceSchema,
   exitLimits: perSurfaceSchema,
-  emergency: z.object({
-    lines: z.array(perSurfaceSchema).min(1),
-    ownLifeLines: z.array(perSurfaceSchema).min(1),
-    moreIntro: z.string().min(1),
-    moreLabel: choiceLabel,
-    carryOnLabel: choiceLabel,
-  }),
+  emergency: emergencyWordingSchema.describe('The emergency reply for the person at risk'),
+  emergencyFor: z
+    .record(z.string().regex(/^[a-z0-9-]+$/), emergencyWordingSchema)
+    .default({})
+    .describe('Other emergency replies, by name, that a dialog policy can choose (e.g. staff)'),
   urgent: z.object({
     text: z.string().min(1),
     strangulationAdvice: z.string().min(1),
@@ -65,3 +72,4 @@ export const wordingSchema = z.object({
 });
 
 export type Wording = z.infer<typeof wordingSchema>;
+export type EmergencyWording = z.infer<typeof emergencyWordingSchema>;

@@ -1,5 +1,5 @@
 import { checkContent } from './contentCheck.js';
-import { readFromDisk } from './loadContent.js';
+import { readFromDisk } from '../content/loadContent.js';
 
 /**
  * `npm run content:check`: checks dialogs/ and content/, lists every unverified or stale

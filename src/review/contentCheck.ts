@@ -1,10 +1,16 @@
 import { stepId } from '../engine/compileConversation.js';
 import { createUrgencyDetector } from '../understanding/detectUrgency.js';
 import { createCommandMatcher, type CommandName } from '../understanding/matchCommand.js';
-import { listFacts } from './listUnverifiedFacts.js';
-import { ContentError, loadContent, type Content, type ReadContentFile } from './loadContent.js';
-import { findNumbers, isValidUkNumber } from './phoneNumbers.js';
-import type { PerSurface } from './schema/wordingSchema.js';
+import { listFacts } from '../content/listUnverifiedFacts.js';
+import {
+  ContentError,
+  loadContent,
+  type Content,
+  type ReadContentFile,
+} from '../content/loadContent.js';
+import { findNumbers, isValidUkNumber } from '../content/phoneNumbers.js';
+import type { Dialog } from '../content/schema/dialogSchema.js';
+import type { EmergencyWording, PerSurface } from '../content/schema/wordingSchema.js';
 
 /** One problem found in the content, with the rule it breaks and where. */
 export interface Finding {
@@ -16,6 +22,8 @@ export interface Finding {
     | 'emergency-length'
     | 'judgemental'
     | 'buttons'
+    | 'slots'
+    | 'policy'
     | 'phone-number'
     | 'unverified'
     | 'stale';
@@ -32,7 +40,7 @@ export interface CheckResult {
 
 /** Built-in replies that an option may jump to. */
 const BUILT_IN_TARGETS = new Set(['emergency', 'not-safe-to-chat']);
-const DIALOG = 'dialogs/triage.yml';
+const dialogFile = (dialog: Dialog) => `dialogs/${dialog.id}.yml`;
 const ROUTING = 'content/routing.yml';
 const WORDING = 'content/wording.yml';
 const STALE_AFTER_MONTHS = 6;
@@ -61,7 +69,13 @@ export function checkContent(read: ReadContentFile, today = new Date()): CheckRe
   }
   const errors: Finding[] = [];
   const warnings: Finding[] = [];
-  checkFlow(content, errors);
+  for (const dialog of content.dialogs) {
+    checkSlotsAndPolicy(content, dialog, errors);
+    // A dialog with a route step signposts through content/routing.yml.
+    if (dialog.steps.some((step) => 'route' in step) || content.dialogs.length === 1) {
+      checkFlow(content, dialog, errors);
+    }
+  }
   check999(content, errors);
   checkWordingRules(content, errors);
   checkButtons(content, errors);
@@ -98,8 +112,63 @@ export function checkContent(read: ReadContentFile, today = new Date()): CheckRe
   return { content, errors, warnings };
 }
 
-function checkFlow(content: Content, errors: Finding[]): void {
-  const { dialog, routing, services } = content;
+/**
+ * Every slot a dialog's questions, options and placeSlot name is in its `slots:` list, and
+ * (for a dialog that routes) every slot the routing table reads; its emergency wording
+ * exists.
+ */
+function checkSlotsAndPolicy(content: Content, dialog: Dialog, errors: Finding[]): void {
+  const file = dialogFile(dialog);
+  const declared = new Set(dialog.slots);
+  const need = (slot: string, where: string, path: string) => {
+    if (!declared.has(slot)) {
+      errors.push({
+        rule: 'slots',
+        file: where,
+        path,
+        message: `slot "${slot}" is not in the slots: list of ${file}`,
+      });
+    }
+  };
+  const questions = [...dialog.steps.filter((step) => 'question' in step), ...dialog.eligibility];
+  for (const question of questions) {
+    need(question.slot, file, `${question.question}.slot`);
+    for (const option of question.options) {
+      for (const slot of Object.keys(option.sets ?? {})) {
+        need(slot, file, `${question.question}.${option.value}.sets`);
+      }
+    }
+  }
+  if (dialog.placeSlot) need(dialog.placeSlot, file, 'placeSlot');
+  if (dialog.steps.some((step) => 'route' in step)) {
+    content.routing.rules.forEach((rule, index) => {
+      for (const slot of [...Object.keys(rule.when), ...rule.ask]) {
+        need(slot, ROUTING, `rules[${index}]`);
+      }
+    });
+    // Who each offer is for is read against the same answers.
+    content.services.services.forEach((service, s) => {
+      service.offers.forEach((offer, o) => {
+        for (const slot of Object.keys(offer.for ?? {})) {
+          need(slot, 'content/services.yml', `services[${s}].offers[${o}].for`);
+        }
+      });
+    });
+  }
+  const wordingName = dialog.policy.emergencyWording;
+  if (wordingName !== 'emergency' && !content.wording.emergencyFor[wordingName]) {
+    errors.push({
+      rule: 'policy',
+      file,
+      path: 'policy.emergencyWording',
+      message: `"${wordingName}" is not under emergencyFor: in ${WORDING}`,
+    });
+  }
+}
+
+function checkFlow(content: Content, dialog: Dialog, errors: Finding[]): void {
+  const DIALOG = dialogFile(dialog);
+  const { routing, services } = content;
   const ids = dialog.steps.map(stepId);
   const stepIds = new Set(ids);
   const serviceIds = new Set(services.services.map((service) => service.id));
@@ -223,8 +292,20 @@ function check999(content: Content, errors: Finding[]): void {
   for (const [surface, text] of variants(wording.greeting))
     need999(text, `greeting${surface ? `.${surface}` : ''}`);
   need999(wording.signpost999, 'signpost999');
+  checkEmergencyWording(wording.emergency, 'emergency', errors);
+  for (const [name, block] of Object.entries(wording.emergencyFor)) {
+    checkEmergencyWording(block, `emergencyFor.${name}`, errors);
+  }
+}
+
+/** An emergency reply mentions 999, puts it first, and is at most three lines. */
+function checkEmergencyWording(block: EmergencyWording, at: string, errors: Finding[]): void {
+  const need999 = (text: string, path: string) => {
+    if (!/\b999\b/.test(text))
+      errors.push({ rule: 'mentions-999', file: WORDING, path, message: 'must mention 999' });
+  };
   for (const key of ['lines', 'ownLifeLines'] as const) {
-    const lines = wording.emergency[key];
+    const lines = block[key];
     need999(
       lines
         .map((line) =>
@@ -233,13 +314,13 @@ function check999(content: Content, errors: Finding[]): void {
             .join(' '),
         )
         .join(' '),
-      `emergency.${key}`,
+      `${at}.${key}`,
     );
     if (!variants(lines[0] ?? '').every(([, text]) => /\b999\b/.test(text))) {
       errors.push({
         rule: 'mentions-999',
         file: WORDING,
-        path: `emergency.${key}[0]`,
+        path: `${at}.${key}[0]`,
         message: 'the emergency reply must put 999 first',
       });
     }
@@ -252,7 +333,7 @@ function check999(content: Content, errors: Finding[]): void {
       errors.push({
         rule: 'emergency-length',
         file: WORDING,
-        path: `emergency.${key}`,
+        path: `${at}.${key}`,
         message: `has ${lineCount} lines; at most 3, because someone may be watching the screen`,
       });
     }
@@ -295,8 +376,12 @@ function userFacingText(content: Content): { file: string; path: string; text: s
     'from',
     'to',
     'bankHolidays',
+    'slots',
+    'placeSlot',
+    'policy',
+    'years',
   ]);
-  walk(DIALOG, content.dialog, '', machineKeys);
+  for (const dialog of content.dialogs) walk(dialogFile(dialog), dialog, '', machineKeys);
   walk(WORDING, content.wording, '', machineKeys);
   walk('content/services.yml', content.services, '', machineKeys);
   walk('content/emergency.yml', content.emergency, '', machineKeys);
