@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const optionalText = z
@@ -20,6 +21,38 @@ const commaList = z
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
+/** An absolute http(s) address with no query or fragment; a trailing slash is dropped. */
+const httpUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      if (!URL.canParse(value)) return false;
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && !url.search && !url.hash;
+    },
+    { message: 'must be an absolute http:// or https:// address, such as https://bot.example.org' },
+  )
+  .transform((value) => value.replace(/\/+$/, ''));
+
+const optionalHttpUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined))
+  .pipe(httpUrl.optional());
+
+/** A comma-separated list of web origins (scheme, host and port only; a final slash is dropped). */
+const originList = commaList
+  .transform((items) => items.map((item) => item.replace(/\/+$/, '')))
+  .pipe(
+    z.array(
+      z.string().refine((value) => URL.canParse(value) && new URL(value).origin === value, {
+        message: 'each entry must be an origin such as https://www.example.org (no path or slash)',
+      }),
+    ),
+  );
+
 /**
  * Every setting Waymark reads, validated once at start-up.
  * Each one is documented, with its safe default, in `.env.example`.
@@ -27,7 +60,7 @@ const positiveInt = (fallback: number) => z.coerce.number().int().positive().def
 export const settingsSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
   HOST: optionalText,
-  PUBLIC_URL: optionalText,
+  PUBLIC_URL: optionalHttpUrl,
   NODE_ENV: z.string().default('development'),
 
   MicrosoftAppId: optionalText,
@@ -41,12 +74,9 @@ export const settingsSchema = z.object({
   DIRECT_LINE_TOKEN_MINUTES: positiveInt(30),
   DIRECT_LINE_MODE: z.enum(['self-hosted', 'azure']).default('self-hosted'),
   AZURE_DIRECT_LINE_SECRET: optionalText,
-  AZURE_DIRECT_LINE_ENDPOINT: z
-    .string()
-    .url()
-    .default('https://directline.botframework.com/v3/directline'),
-  ALLOWED_ORIGINS: commaList,
-  EXIT_URL: z.string().url().default('https://www.bbc.co.uk/weather'),
+  AZURE_DIRECT_LINE_ENDPOINT: httpUrl.default('https://directline.botframework.com/v3/directline'),
+  ALLOWED_ORIGINS: originList,
+  EXIT_URL: httpUrl.default('https://www.bbc.co.uk/weather'),
 
   TWILIO_ACCOUNT_SID: optionalText,
   TWILIO_AUTH_TOKEN: optionalText,
@@ -61,6 +91,21 @@ export const settingsSchema = z.object({
 
   METRICS_TOKEN: optionalText,
   ADMIN_TOKEN: optionalText,
+
+  // Limits and timeouts (see README, "Limits and timeouts").
+  WEBCHAT_TOKENS_PER_MINUTE: positiveInt(10),
+  HTTP_HEADERS_TIMEOUT_SECONDS: positiveInt(10),
+  HTTP_REQUEST_TIMEOUT_SECONDS: positiveInt(30),
+  HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: positiveInt(5),
+  HTTP_IDLE_TIMEOUT_SECONDS: positiveInt(30),
+  SHUTDOWN_TIMEOUT_SECONDS: positiveInt(10),
+  TRUSTED_PROXIES: commaList.pipe(
+    z.array(
+      z
+        .string()
+        .refine((value) => isIP(value) !== 0, { message: 'each entry must be an IP address' }),
+    ),
+  ),
 });
 
 /** Validated settings, plus values derived from them. */
