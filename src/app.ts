@@ -9,7 +9,7 @@ import {
   type FallbackRecognizers,
 } from './understanding/fallbackRecognizers.js';
 import { createBotFrameworkEndpoint } from './channels/botframework/botFrameworkEndpoint.js';
-import { createMemoryStatePort } from './state/createMemoryStatePort.js';
+import { createStatePort } from './state/createStatePort.js';
 import type { StatePort } from './state/StatePort.js';
 import { TurnService } from './turns/TurnService.js';
 import { registerDirectLine } from './channels/directline/registerDirectLine.js';
@@ -57,12 +57,9 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
   const conversation = dialogs.get(DEFAULT_DIALOG);
   if (!conversation) throw new Error(`There is no dialog "${DEFAULT_DIALOG}" in dialogs/.`);
   let recognizers: FallbackRecognizers | undefined;
-  if (settings.STORAGE !== 'memory') {
-    throw new Error(`STORAGE=${settings.STORAGE} is not available yet; use STORAGE=memory.`);
-  }
   const now = options.now ?? (() => new Date());
   // State expires on the same clock as the turns that write it.
-  const state = options.state ?? createMemoryStatePort(() => now().getTime());
+  const state = options.state ?? createStatePort(settings, () => now().getTime());
   const linkBase = settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
   const turns = new TurnService({
     dialogs,

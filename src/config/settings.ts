@@ -88,6 +88,7 @@ export const settingsSchema = z.object({
   STORAGE: z.enum(['memory', 'blob']).default('memory'),
   AZURE_STORAGE_CONNECTION_STRING: optionalText,
   STATE_TTL_MINUTES: positiveInt(30),
+  STATE_TIMEOUT_MS: positiveInt(2000),
 
   METRICS_TOKEN: optionalText,
   ADMIN_TOKEN: optionalText,

@@ -9,6 +9,7 @@ import type { StatePort } from '../state/StatePort.js';
 import type { FallbackRecognizers } from '../understanding/fallbackRecognizers.js';
 import { MAX_READ_CHARS } from '../understanding/normaliseText.js';
 import { failSafeActivities } from './failSafeActivities.js';
+import { OneAtATime } from './oneAtATime.js';
 import { resumeStoredState } from './resumeStoredState.js';
 import { stateKey } from './stateKey.js';
 import type { ChannelInput, TurnOutcome, TurnRequest, TurnRunner } from './TurnRunner.js';
@@ -33,8 +34,12 @@ export interface TurnServiceOptions {
   recognizers?: () => FallbackRecognizers | undefined;
 }
 
-/** A turn is tried this many times when other writers keep winning. */
-const MAX_ATTEMPTS = 3;
+/**
+ * A turn is tried this many times when other writers keep winning. Turns of one
+ * conversation on one instance queue (see {@link OneAtATime}), so only other instances can
+ * win, and a short random pause between tries lets one of two racing instances go first.
+ */
+const MAX_ATTEMPTS = 8;
 
 /** Thrown inside a turn when every attempt lost its write to another writer. */
 class StateConflictError extends Error {
@@ -49,6 +54,7 @@ class StateConflictError extends Error {
  */
 export class TurnService implements TurnRunner {
   private readonly defaultConversation: Conversation;
+  private readonly queue = new OneAtATime();
 
   constructor(private readonly options: TurnServiceOptions) {
     const conversation = options.dialogs.get(options.defaultDialog);
@@ -56,7 +62,12 @@ export class TurnService implements TurnRunner {
     this.defaultConversation = conversation;
   }
 
-  async runTurn(request: TurnRequest): Promise<TurnOutcome> {
+  runTurn(request: TurnRequest): Promise<TurnOutcome> {
+    const key = stateKey(request.channel, request.conversationKey);
+    return this.queue.run(key, () => this.runQueuedTurn(request));
+  }
+
+  private async runQueuedTurn(request: TurnRequest): Promise<TurnOutcome> {
     const input = engineInput(request.input);
     try {
       for (let attempt = 1; ; attempt += 1) {
@@ -64,6 +75,7 @@ export class TurnService implements TurnRunner {
         if (outcome) return outcome;
         if (attempt >= MAX_ATTEMPTS) throw new StateConflictError();
         this.options.log('turn-retried', { channel: request.channel, attempt });
+        await pause(Math.random() * 10 * attempt);
       }
     } catch (error) {
       // Fail safe: whatever broke, the person still gets 999 and the helplines.
@@ -73,12 +85,16 @@ export class TurnService implements TurnRunner {
     }
   }
 
-  async forget(channel: string, conversationKey: string): Promise<void> {
-    try {
-      await this.options.state.delete(stateKey(channel, conversationKey));
-    } catch (error) {
-      this.options.log('forget-failed', { channel, error: errorName(error) });
-    }
+  /** Forgets after any turn in progress here, so that turn cannot write the state back. */
+  forget(channel: string, conversationKey: string): Promise<void> {
+    const key = stateKey(channel, conversationKey);
+    return this.queue.run(key, async () => {
+      try {
+        await this.options.state.delete(key);
+      } catch (error) {
+        this.options.log('forget-failed', { channel, error: errorName(error) });
+      }
+    });
   }
 
   failSafe(channel: string, text = ''): OutgoingActivity[] {
@@ -152,6 +168,10 @@ function engineInput(input: ChannelInput): TurnInput {
 function highest(replies: readonly Reply[]): string {
   if (replies.some((reply) => reply.urgency === 'emergency')) return 'emergency';
   return replies.some((reply) => reply.urgency === 'urgent') ? 'urgent' : 'routine';
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /** The class of an error, safe to log: never its message, which may quote user text. */
