@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { loadFallbackRecognizers } from '../src/understanding/fallbackRecognizers.js';
 import { realConversation } from '../test/support/botHarness.js';
 import { ms, ratio, summarise, timeEach } from './stats.js';
+import { benchState } from './stateBench.js';
 import { timeToListen } from './startupBench.js';
 
 /**
@@ -113,6 +114,10 @@ async function main(): Promise<void> {
     for (const [key, value] of Object.entries(await benchDirectLine()))
       console.log(`  ${key}: ${value}`);
   }
+
+  // 5. Shared state (issue 12): lost updates before and after, and blob beside memory.
+  console.log('\nShared state on Azure Blob Storage (Azurite, in memory, started here)');
+  for (const [key, value] of Object.entries(await benchState())) console.log(`  ${key}: ${value}`);
 }
 
 /** The least a botbuilder turn can cost: a context, middleware, and sends kept in memory. */

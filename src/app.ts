@@ -70,6 +70,7 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
     linkBase,
     now,
     recognizers: () => recognizers,
+    retryBudgetMs: 2 * settings.STATE_TIMEOUT_MS,
   });
   const botFramework = createBotFrameworkEndpoint(settings, turns, log);
   const server = createServer({ settings, content, botFramework, log });

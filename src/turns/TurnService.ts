@@ -32,14 +32,21 @@ export interface TurnServiceOptions {
    * only our own matchers answer; urgency never depends on them.
    */
   recognizers?: () => FallbackRecognizers | undefined;
+  /**
+   * How long a turn keeps retrying writes that lost to another instance before it gives the
+   * fail-safe reply (ms). Each storage call is bounded by the store's own timeout.
+   */
+  retryBudgetMs?: number;
 }
 
 /**
- * A turn is tried this many times when other writers keep winning. Turns of one
- * conversation on one instance queue (see {@link OneAtATime}), so only other instances can
- * win, and a short random pause between tries lets one of two racing instances go first.
+ * A turn is tried at least this many times when other writers keep winning, and more while
+ * its retry budget lasts. Turns of one conversation on one instance queue (see
+ * {@link OneAtATime}), so only other instances can win, and a short random pause between
+ * tries lets one of two racing instances go first.
  */
-const MAX_ATTEMPTS = 8;
+const MIN_ATTEMPTS = 3;
+const DEFAULT_RETRY_BUDGET_MS = 2000;
 
 /** Thrown inside a turn when every attempt lost its write to another writer. */
 class StateConflictError extends Error {
@@ -69,13 +76,14 @@ export class TurnService implements TurnRunner {
 
   private async runQueuedTurn(request: TurnRequest): Promise<TurnOutcome> {
     const input = engineInput(request.input);
+    const giveUpAt = Date.now() + (this.options.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS);
     try {
       for (let attempt = 1; ; attempt += 1) {
         const outcome = await this.attempt(request, input);
         if (outcome) return outcome;
-        if (attempt >= MAX_ATTEMPTS) throw new StateConflictError();
+        if (attempt >= MIN_ATTEMPTS && Date.now() >= giveUpAt) throw new StateConflictError();
         this.options.log('turn-retried', { channel: request.channel, attempt });
-        await pause(Math.random() * 10 * attempt);
+        await pause(Math.random() * Math.min(50, 5 * attempt));
       }
     } catch (error) {
       // Fail safe: whatever broke, the person still gets 999 and the helplines.
