@@ -11,8 +11,9 @@ import {
 import { createBotFrameworkEndpoint } from './channels/botframework/botFrameworkEndpoint.js';
 import { createStatePort } from './state/createStatePort.js';
 import type { StatePort } from './state/StatePort.js';
-import { TurnService } from './turns/TurnService.js';
+import { errorName, TurnService } from './turns/TurnService.js';
 import { registerDirectLine } from './channels/directline/registerDirectLine.js';
+import { createStateRecordStore } from './channels/directline/conversationRecords.js';
 import { createLog, type Log } from './observability/log.js';
 import { createServer } from './server/createServer.js';
 import { registerWebPages } from './web/registerWebPages.js';
@@ -59,7 +60,13 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
   let recognizers: FallbackRecognizers | undefined;
   const now = options.now ?? (() => new Date());
   // State expires on the same clock as the turns that write it.
-  const state = options.state ?? createStatePort(settings, () => now().getTime());
+  const state =
+    options.state ??
+    createStatePort(
+      settings,
+      () => now().getTime(),
+      (error) => log('state-sweep-failed', { error: errorName(error) }),
+    );
   const linkBase = settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
   const turns = new TurnService({
     dialogs,
@@ -79,6 +86,10 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
     settings,
     log,
     isEmergency: (text) => conversation.urgency.detect(text).level === 'emergency',
+    // With a shared store, web chats can carry on on any instance (see the README).
+    ...(settings.STORAGE === 'blob'
+      ? { records: createStateRecordStore(state, settings.STATE_TTL_MINUTES * 60_000) }
+      : {}),
   });
   registerWebPages(server, { settings, exitWords: content.commands.leaveSite });
 

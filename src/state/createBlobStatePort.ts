@@ -6,6 +6,7 @@ import {
   type StoragePipelineOptions,
 } from '@azure/storage-blob';
 import type { StatePort, VersionedState, WriteResult } from './StatePort.js';
+import { createBlobStateSweeper, type BlobStateSweeper } from './blobStateSweeper.js';
 import { StateTimeoutError, StateUnavailableError } from './stateErrors.js';
 
 /** What the blob state port needs. */
@@ -17,6 +18,10 @@ export interface BlobStatePortOptions {
   timeoutMs: number;
   /** The clock expiry is judged against, in ms since the epoch; tests pass their own. */
   now?: () => number;
+  /** How often this instance tries to sweep expired state (ms); default one minute. */
+  sweepIntervalMs?: number;
+  /** Told when a sweep fails (storage down); the next round tries again. */
+  onSweepError?: (error: unknown) => void;
 }
 
 /** Where state blobs live inside the container. The sweeper looks only here. */
@@ -35,14 +40,15 @@ export const EXPIRES_METADATA = 'expiresat';
  *   412/409 and reported as a conflict instead of silently winning.
  * - Blob names are SHA-256 hashes of the key, so channel conversation ids (which may carry a
  *   phone number or a tenant id) never appear in storage.
- * - The expiry is blob metadata: reads treat an expired blob as missing, and the sweeper
- *   (see {@link createStateSweeper}) deletes it.
+ * - The expiry is blob metadata: reads treat an expired blob as missing, and the in-app
+ *   sweeper (one instance at a time, under a blob lease) deletes it.
  * - Every call is bounded by `timeoutMs` and retried at most once, so a slow or stopped
  *   store turns into a fail-safe reply quickly; the client is not rebuilt, so the bot recovers
  *   by itself when storage returns.
  */
 export function createBlobStatePort(options: BlobStatePortOptions): StatePort & {
   readonly containerClient: ContainerClient;
+  readonly sweeper: BlobStateSweeper;
 } {
   const now = options.now ?? Date.now;
   const pipeline: StoragePipelineOptions = {
@@ -109,8 +115,16 @@ export function createBlobStatePort(options: BlobStatePortOptions): StatePort & 
     }
   }
 
+  const sweeper = createBlobStateSweeper({
+    container,
+    intervalMs: options.sweepIntervalMs ?? 60_000,
+    now,
+    ...(options.onSweepError ? { onError: options.onSweepError } : {}),
+  });
+
   return {
     containerClient: container,
+    sweeper,
 
     async read(key): Promise<VersionedState | undefined> {
       try {
@@ -142,7 +156,7 @@ export function createBlobStatePort(options: BlobStatePortOptions): StatePort & 
     },
 
     close(): Promise<void> {
-      return Promise.resolve();
+      return sweeper.stop();
     },
   };
 

@@ -12,6 +12,7 @@ import type { StatePort } from './StatePort.js';
 export function createStatePort(
   settings: Pick<Settings, 'STORAGE' | 'AZURE_STORAGE_CONNECTION_STRING' | 'STATE_TIMEOUT_MS'>,
   now: () => number,
+  onSweepError?: (error: unknown) => void,
 ): StatePort {
   if (settings.STORAGE === 'memory') return createMemoryStatePort(now);
   if (!settings.AZURE_STORAGE_CONNECTION_STRING) {
@@ -21,5 +22,6 @@ export function createStatePort(
     connectionString: settings.AZURE_STORAGE_CONNECTION_STRING,
     timeoutMs: settings.STATE_TIMEOUT_MS,
     now,
+    ...(onSweepError ? { onSweepError } : {}),
   });
 }

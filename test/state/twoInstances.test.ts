@@ -7,7 +7,7 @@ import { startProcess, type RunningProcess } from '../server/support/waymarkProc
 import type { Counted } from './support/countingStatePort.js';
 
 /** Turns each instance runs at once on the same conversation. */
-const TURNS_EACH = 60;
+const TURNS_EACH = 40;
 
 describe('two Waymark processes on one Azurite', function () {
   this.timeout(240_000);
@@ -21,7 +21,7 @@ describe('two Waymark processes on one Azurite', function () {
       const instance = startProcess('test/state/support/sharedStoreInstance.ts', {
         STORAGE: 'blob',
         AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
-        DIRECT_LINE_SECRET: 'shared-secret-for-both-instances-0123456789',
+        DIRECT_LINE_SECRET: SECRET,
         STATE_TIMEOUT_MS: '5000',
         COUNT_WRITES: '1',
       });
@@ -72,4 +72,72 @@ describe('two Waymark processes on one Azurite', function () {
     await onB.say('exit');
     expect(BotClient.steps(await onA.say('hello')).slice(0, 1)).to.deep.equal(['greeting']);
   });
+  // Last, because it stops instance A.
+  it('carries a web chat (Direct Line) on on instance B after instance A is lost', async () => {
+    const [a, b] = bases as [string, string];
+    const started = await directLine(a, '/conversations', SECRET, {});
+    expect(started.status).to.equal(201);
+    const { conversationId, token } = (await started.json()) as {
+      conversationId: string;
+      token: string;
+    };
+    const path = `/conversations/${conversationId}/activities`;
+    const send = (base: string, text: string) =>
+      directLine(base, path, token, { type: 'message', from: { id: 'web-user-1' }, text });
+    expect((await send(a, 'yes')).status).to.equal(200);
+    const beforeLoss = await poll(a, path, token, undefined);
+    expect(stepsOf(beforeLoss.activities)).to.deep.equal(['greeting', 'safe-now', 'can-chat']);
+
+    await instances[0]?.stop('SIGKILL');
+    // The next message reaches B, with the same token: B finds the conversation record and
+    // the state in the shared store and carries on from the last question.
+    expect((await send(b, 'yes')).status).to.equal(200);
+    const afterLoss = await poll(b, path, token, beforeLoss.watermark);
+    expect(stepsOf(afterLoss.activities)).to.deep.equal(['who']);
+    // Ids and watermarks carry on from A's, so Web Chat neither drops nor repeats anything.
+    const lastBefore = beforeLoss.activities.map((activity) => activity.id ?? '').pop() ?? '';
+    for (const activity of afterLoss.activities) {
+      expect(sequenceOf(activity.id ?? '')).to.be.greaterThan(sequenceOf(lastBefore));
+    }
+    expect(Number(afterLoss.watermark)).to.be.greaterThan(Number(beforeLoss.watermark));
+  });
 });
+
+const SECRET = 'shared-secret-for-both-instances-0123456789';
+
+interface PolledActivity {
+  id?: string;
+  type: string;
+  from?: { role?: string };
+  channelData?: { signpost?: { step: string } };
+}
+
+function directLine(base: string, path: string, bearer: string, body: unknown) {
+  return fetch(`${base}/v3/directline${path}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+async function poll(base: string, path: string, token: string, watermark: string | undefined) {
+  const query = watermark === undefined ? '' : `?watermark=${watermark}`;
+  const response = await fetch(`${base}/v3/directline${path}${query}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  expect(response.status).to.equal(200);
+  return (await response.json()) as { activities: PolledActivity[]; watermark: string };
+}
+
+/** The steps of the bot's messages (not the echoes of the person's own). */
+function stepsOf(activities: PolledActivity[]): string[] {
+  return activities.flatMap((activity) =>
+    activity.type === 'message' && activity.channelData?.signpost
+      ? [activity.channelData.signpost.step]
+      : [],
+  );
+}
+
+function sequenceOf(id: string): number {
+  return Number(id.split('|').pop());
+}

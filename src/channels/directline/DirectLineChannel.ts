@@ -2,6 +2,7 @@ import type { Settings } from '../../config/settings.js';
 import type { ChannelInput, TurnRunner } from '../../turns/TurnRunner.js';
 import { echoActivity, toClientActivity, turnInputOf, type PostedActivity } from './activities.js';
 import type { Conversation } from './conversation.js';
+import type { ConversationRecordStore } from './conversationRecords.js';
 import { ConversationStore } from './conversationStore.js';
 import { CHANNEL_ID, type DirectLineLimits } from './limits.js';
 import { TokenService } from './tokens.js';
@@ -20,6 +21,8 @@ export interface ChannelDeps {
   log: ChannelLog;
   isEmergency: (text: string) => boolean;
   limits: DirectLineLimits;
+  /** Shared conversation records, when several instances serve the channel. */
+  records?: ConversationRecordStore;
 }
 
 /** The outcome of posting an activity. */
@@ -43,10 +46,28 @@ export class DirectLineChannel {
     this.tokens = new TokenService(deps.settings.directLineSecret, lifetimeSeconds);
     // A conversation nobody has touched for a token's lifetime can no longer be reached
     // with a live token, so it is dropped, and the bot's state for it forgotten.
-    this.store = new ConversationStore(deps.limits, lifetimeSeconds * 1000, (conversation) => {
-      deps.log('directline.conversation_expired');
-      void this.forget(conversation.id);
-    });
+    this.store = new ConversationStore(
+      deps.limits,
+      lifetimeSeconds * 1000,
+      (conversation) => {
+        deps.log('directline.conversation_expired');
+        void this.forget(conversation.id);
+      },
+      Date.now,
+      deps.records,
+    );
+  }
+
+  /**
+   * Saves the conversation's shared record (several instances). A failure is logged, not
+   * thrown: the chat carries on here, it just could not move to another instance.
+   */
+  async save(conversation: Conversation): Promise<void> {
+    try {
+      await this.store.persist(conversation);
+    } catch (error) {
+      this.deps.log('directline.record_save_failed', { error: errorName(error) });
+    }
   }
 
   /** Runs the opening conversationUpdate once, so the greeting is queued before any typing. */
@@ -96,7 +117,11 @@ export class DirectLineChannel {
 
   /** Deletes a conversation (its tokens then fail) and forgets the bot's state for it. */
   async end(conversationId: string): Promise<void> {
-    this.store.delete(conversationId);
+    try {
+      await this.store.deleteEverywhere(conversationId);
+    } catch (error) {
+      this.deps.log('directline.record_delete_failed', { error: errorName(error) });
+    }
     await this.forget(conversationId);
   }
 
@@ -156,7 +181,9 @@ export class DirectLineChannel {
       // "exit": the conversation is deleted, so its token then fails (state is already gone).
       this.deps.log('directline.conversation_exit');
       await this.end(conversation.id);
+      return;
     }
+    await this.save(conversation);
   }
 
   private async forget(conversationId: string): Promise<void> {

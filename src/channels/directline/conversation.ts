@@ -58,6 +58,16 @@ export class Conversation {
     return now - this.lastSeen > idleMs;
   }
 
+  /** The last activity sequence number given out (kept in the shared conversation record). */
+  get lastSequence(): number {
+    return this.lastSeq;
+  }
+
+  /** Carries on the sequence of another instance, so ids and watermarks keep rising. */
+  continueFrom(lastSeq: number): void {
+    this.lastSeq = Math.max(this.lastSeq, lastSeq);
+  }
+
   /** Gives the next activity id, in the `conversationId|0000001` form Azure uses. */
   nextId(): string {
     this.lastSeq += 1;

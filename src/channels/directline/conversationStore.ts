@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Conversation } from './conversation.js';
+import type { ConversationRecordStore } from './conversationRecords.js';
 import type { DirectLineLimits } from './limits.js';
 
 /** Why a conversation could not be created. */
@@ -25,11 +26,17 @@ export class ConversationStore {
    * @param idleMs how long a conversation may go without a request before it expires.
    * @param onExpired told of each expired conversation, after it has been removed.
    */
+  /**
+   * @param records shared conversation records (several instances): a conversation this
+   *   instance does not hold is looked up there, and an idle one is only dropped from memory,
+   *   since the person may be carrying on elsewhere; shared state expires on its own.
+   */
   constructor(
     private readonly limits: DirectLineLimits,
     private readonly idleMs: number,
     private readonly onExpired: (conversation: Conversation) => void,
     private readonly now: () => number = Date.now,
+    private readonly records?: ConversationRecordStore,
   ) {
     this.timer = setInterval(() => this.sweep(), limits.sweepIntervalMs);
     // The sweep must never keep the process (or a test run) alive on its own.
@@ -59,7 +66,52 @@ export class ConversationStore {
     return conversation;
   }
 
-  /** Deletes a conversation and everything queued in it. Returns whether it existed. */
+  /**
+   * The open conversation with this id: from memory, or else from the shared records, when
+   * its instance has gone and the person carries on here.
+   */
+  async find(id: string): Promise<Conversation | undefined> {
+    const local = this.get(id);
+    if (local || !this.records) return local;
+    const record = await this.records.load(id);
+    if (!record) return undefined;
+    // Another request may have loaded it meanwhile; keep the one already in memory.
+    const raced = this.conversations.get(id);
+    if (raced) return raced;
+    const conversation = new Conversation(
+      id,
+      record.userId,
+      record.locale,
+      this.limits,
+      this.now(),
+    );
+    conversation.userBound = record.userBound;
+    conversation.started = record.started;
+    conversation.continueFrom(record.lastSeq);
+    this.conversations.set(id, conversation);
+    return conversation;
+  }
+
+  /** Saves what another instance would need to carry the conversation on (shared mode). */
+  async persist(conversation: Conversation): Promise<void> {
+    if (!this.records || conversation.deleted) return;
+    await this.records.save({
+      id: conversation.id,
+      userId: conversation.userId,
+      ...(conversation.locale !== undefined ? { locale: conversation.locale } : {}),
+      userBound: conversation.userBound,
+      started: conversation.started,
+      lastSeq: conversation.lastSequence,
+    });
+  }
+
+  /** Deletes a conversation here and its shared record, so no instance can carry it on. */
+  async deleteEverywhere(id: string): Promise<void> {
+    this.delete(id);
+    await this.records?.delete(id);
+  }
+
+  /** Deletes a conversation and everything queued in it. Returns whether it existed here. */
   delete(id: string): boolean {
     const conversation = this.conversations.get(id);
     if (!conversation) return false;
@@ -89,6 +141,13 @@ export class ConversationStore {
   }
 
   private expire(conversation: Conversation): void {
+    if (this.records) {
+      // Shared mode: only this instance's copy goes; the records and state expire by TTL.
+      this.conversations.delete(conversation.id);
+      this.records.release(conversation.id);
+      conversation.clear();
+      return;
+    }
     this.delete(conversation.id);
     this.onExpired(conversation);
   }

@@ -52,8 +52,8 @@ export function registerDirectLineRoutes(
   };
 
   /** Looks a conversation up after authorization, answering 404 when it does not exist. */
-  const find = (res: Response, id: string | undefined): Conversation | undefined => {
-    const conversation = id ? channel.store.get(id) : undefined;
+  const find = async (res: Response, id: string | undefined): Promise<Conversation | undefined> => {
+    const conversation = id ? await channel.store.find(id) : undefined;
     if (!conversation) sendError(res, 404, 'NotFound', 'Conversation not found.');
     else conversation.touch(Date.now());
     return conversation;
@@ -93,6 +93,7 @@ export function registerDirectLineRoutes(
       try {
         const conversation = channel.store.create(userId ?? newUserId(), locale);
         conversation.userBound = userId !== undefined;
+        await channel.save(conversation);
         sendJson(res, 200, {
           conversationId: conversation.id,
           ...channel.tokens.issue(conversation.id, userId),
@@ -110,7 +111,7 @@ export function registerDirectLineRoutes(
       if (!credential) return;
       if (credential.kind !== 'token')
         return sendError(res, 403, 'Forbidden', 'Refresh needs a token.');
-      const conversation = find(res, credential.claims.conv);
+      const conversation = await find(res, credential.claims.conv);
       if (conversation) sendJson(res, 200, conversationInfo(conversation, credential));
     }),
   );
@@ -122,7 +123,7 @@ export function registerDirectLineRoutes(
       if (!credential) return;
       let conversation: Conversation | undefined;
       if (credential.kind === 'token') {
-        conversation = find(res, credential.claims.conv);
+        conversation = await find(res, credential.claims.conv);
         if (!conversation) return;
       }
       const body = await readJson(req, res);
@@ -147,7 +148,7 @@ export function registerDirectLineRoutes(
     `${DIRECT_LINE_BASE}/conversations/:id`,
     wrap(async (req, res) => {
       const credential = authorize(req, res, pathId(req, 'id') ?? '-');
-      const conversation = credential && find(res, pathId(req, 'id'));
+      const conversation = credential && (await find(res, pathId(req, 'id')));
       if (credential && conversation)
         sendJson(res, 200, conversationInfo(conversation, credential));
     }),
@@ -157,7 +158,7 @@ export function registerDirectLineRoutes(
     `${DIRECT_LINE_BASE}/conversations/:id/activities`,
     wrap(async (req, res) => {
       const credential = authorize(req, res, pathId(req, 'id') ?? '-');
-      const conversation = credential && find(res, pathId(req, 'id'));
+      const conversation = credential && (await find(res, pathId(req, 'id')));
       if (conversation) sendJson(res, 200, conversation.read(queryParam(req, 'watermark')));
     }),
   );
@@ -166,7 +167,7 @@ export function registerDirectLineRoutes(
     `${DIRECT_LINE_BASE}/conversations/:id/activities`,
     wrap(async (req, res) => {
       const credential = authorize(req, res, pathId(req, 'id') ?? '-');
-      const conversation = credential && find(res, pathId(req, 'id'));
+      const conversation = credential && (await find(res, pathId(req, 'id')));
       if (!conversation) return;
       const body = await readBody(req, bodyLimits);
       if (body.kind === 'too-large') {

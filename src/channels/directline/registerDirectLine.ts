@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
 import type { Settings } from '../../config/settings.js';
 import type { TurnRunner } from '../../turns/TurnRunner.js';
+import type { ConversationRecordStore } from './conversationRecords.js';
 import { DirectLineChannel, errorName } from './DirectLineChannel.js';
 import { DIRECT_LINE_BASE, registerDirectLineRoutes } from './directLineRoutes.js';
 import { applyCommonHeaders, safeHandler, sendJson } from './http.js';
@@ -23,6 +24,11 @@ export interface DirectLineOptions {
    * Default: nothing bypasses it. Called on at most the first 8 KB of a message.
    */
   isEmergency?: (text: string) => boolean;
+  /**
+   * Shared conversation records, so a web chat survives the loss of its instance (set when
+   * several instances share a store). Default: conversations live in this process only.
+   */
+  records?: ConversationRecordStore;
   /** Overrides of the channel's limits, for tests and the bench. */
   limits?: Partial<DirectLineLimits>;
 }
@@ -45,6 +51,7 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
     log,
     isEmergency: options.isEmergency ?? (() => false),
     limits,
+    ...(options.records ? { records: options.records } : {}),
   });
 
   const wrap = (handler: (req: Request, res: Response) => Promise<void>) =>

@@ -47,6 +47,7 @@ export function registerWebchatRoutes(
       try {
         // The user id is left to Web Chat, which sends its own when it starts the chat.
         const conversation = channel.store.create(newUserId());
+        await channel.save(conversation);
         const issued = channel.tokens.issue(conversation.id);
         const domain = `${publicBase(req, settings)}${DIRECT_LINE_BASE}`;
         sendJson(res, 200, {
