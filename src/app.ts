@@ -16,6 +16,8 @@ import { registerDirectLine } from './channels/directline/registerDirectLine.js'
 import { createStateRecordStore } from './channels/directline/conversationRecords.js';
 import { createLog, type Log } from './observability/log.js';
 import { createServer } from './server/createServer.js';
+import { createPrometheusMetrics } from './observability/metrics/prometheusMetrics.js';
+import { registerMetricsRoute } from './observability/metrics/registerMetricsRoute.js';
 import { registerWebPages } from './web/registerWebPages.js';
 
 /** The dialog a conversation starts in when a channel names none. */
@@ -68,6 +70,7 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
       (error) => log('state-sweep-failed', { error: errorName(error) }),
     );
   const linkBase = settings.PUBLIC_URL ?? `http://localhost:${settings.PORT}`;
+  const metrics = createPrometheusMetrics();
   const turns = new TurnService({
     dialogs,
     defaultDialog: DEFAULT_DIALOG,
@@ -78,6 +81,7 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
     now,
     recognizers: () => recognizers,
     retryBudgetMs: 2 * settings.STATE_TIMEOUT_MS,
+    metrics,
   });
   const botFramework = createBotFrameworkEndpoint(settings, turns, log);
   const server = createServer({ settings, content, botFramework, log });
@@ -91,6 +95,7 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
       ? { records: createStateRecordStore(state, settings.STATE_TTL_MINUTES * 60_000) }
       : {}),
   });
+  registerMetricsRoute(server, metrics.registry, settings.METRICS_TOKEN);
   registerWebPages(server, { settings, exitWords: content.commands.leaveSite });
 
   if (settings.NODE_ENV === 'production') {

@@ -1,10 +1,10 @@
 import { createApp } from './app.js';
 import { loadSettings } from './config/settings.js';
 import { ContentError } from './content/loadContent.js';
-import { createLog } from './observability/log.js';
+import { createPinoLog } from './observability/pinoLog.js';
 import { installProcessGuard } from './server/processGuard.js';
 
-const log = createLog();
+const log = createPinoLog();
 // Nothing that one request does may end the process for everyone else.
 installProcessGuard(log);
 

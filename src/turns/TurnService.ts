@@ -3,7 +3,8 @@ import type { OutgoingActivity } from '../channels/render/outgoingActivity.js';
 import { renderReplies } from '../channels/render/renderReplies.js';
 import type { Conversation } from '../engine/compileConversation.js';
 import { runTurn } from '../engine/runTurn.js';
-import type { Reply, TurnInput } from '../engine/types.js';
+import type { Reply, TurnInput, Urgency } from '../engine/types.js';
+import type { TurnMetrics } from '../observability/metrics/TurnMetrics.js';
 import type { Log } from '../observability/log.js';
 import type { StatePort } from '../state/StatePort.js';
 import type { FallbackRecognizers } from '../understanding/fallbackRecognizers.js';
@@ -37,6 +38,8 @@ export interface TurnServiceOptions {
    * fail-safe reply (ms). Each storage call is bounded by the store's own timeout.
    */
   retryBudgetMs?: number;
+  /** Anonymous counts for the charity (channel, outcome, service, urgency). */
+  metrics?: TurnMetrics;
 }
 
 /**
@@ -88,6 +91,7 @@ export class TurnService implements TurnRunner {
     } catch (error) {
       // Fail safe: whatever broke, the person still gets 999 and the helplines.
       this.options.log('turn-failed', { channel: request.channel, error: errorName(error) });
+      this.options.metrics?.countFailSafe(request.channel);
       const text = input.kind === 'message' ? input.text : '';
       return { activities: this.failSafe(request.channel, text), ended: false };
     }
@@ -146,6 +150,15 @@ export class TurnService implements TurnRunner {
       urgency: highest(result.replies),
       forgotten: result.state === null,
     });
+    const outcome = result.replies.find((reply) =>
+      resumed.conversation.outcomes.has(reply.step),
+    )?.step;
+    this.options.metrics?.countTurn({
+      channel: request.channel,
+      urgency: highest(result.replies),
+      ...(outcome ? { outcome } : {}),
+      services: result.replies.flatMap((reply) => reply.signposted),
+    });
     return { activities, ended };
   }
 
@@ -173,7 +186,7 @@ function engineInput(input: ChannelInput): TurnInput {
   };
 }
 
-function highest(replies: readonly Reply[]): string {
+function highest(replies: readonly Reply[]): Urgency {
   if (replies.some((reply) => reply.urgency === 'emergency')) return 'emergency';
   return replies.some((reply) => reply.urgency === 'urgent') ? 'urgent' : 'routine';
 }
