@@ -8,6 +8,7 @@ import { loadFallbackRecognizers } from '../src/understanding/fallbackRecognizer
 import { realConversation } from '../test/support/botHarness.js';
 import { ms, ratio, summarise, timeEach } from './stats.js';
 import { benchState } from './stateBench.js';
+import { benchMemory } from './memoryBench.js';
 import { timeToListen } from './startupBench.js';
 
 /**
@@ -118,6 +119,12 @@ async function main(): Promise<void> {
   // 5. Shared state (issue 12): lost updates before and after, and blob beside memory.
   console.log('\nShared state on Azure Blob Storage (Azurite, in memory, started here)');
   for (const [key, value] of Object.entries(await benchState())) console.log(`  ${key}: ${value}`);
+
+  // 6. Memory of 10,000 active conversations per channel (issue 12).
+  console.log(
+    '\nMemory, 10,000 active conversations per channel (target ≤ 150 MB RSS, ≤ 2 KB state)',
+  );
+  for (const [key, value] of Object.entries(benchMemory())) console.log(`  ${key}: ${value}`);
 }
 
 /** The least a botbuilder turn can cost: a context, middleware, and sends kept in memory. */
