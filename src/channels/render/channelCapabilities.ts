@@ -10,6 +10,8 @@ export interface ChannelCapabilities {
   /** Service cards with call and website buttons, or services written out as text. */
   serviceCards: boolean;
   markdown: boolean;
+  /** Text messages (SMS): each message fits in this many segments, as plain GSM-7 text. */
+  maxSegments?: number;
 }
 
 const web: ChannelCapabilities = {
@@ -17,6 +19,15 @@ const web: ChannelCapabilities = {
   choices: 'suggested-actions',
   serviceCards: true,
   markdown: true,
+};
+
+/** SMS, through Twilio (our /api/sms, channel id "sms") or Azure Bot Service's own channel. */
+const sms: ChannelCapabilities = {
+  surface: 'sms',
+  choices: 'numbered-list',
+  serviceCards: false,
+  markdown: false,
+  maxSegments: 3,
 };
 
 /**
@@ -29,8 +40,8 @@ const capabilities: Record<string, ChannelCapabilities> = {
   emulator: { ...web, surface: 'default' },
   test: { ...web, surface: 'default' },
   msteams: { surface: 'teams', choices: 'card-buttons', serviceCards: true, markdown: true },
-  sms: { surface: 'sms', choices: 'numbered-list', serviceCards: false, markdown: false },
-  twilio: { surface: 'sms', choices: 'numbered-list', serviceCards: false, markdown: false },
+  sms: sms,
+  twilio: sms,
 };
 
 const fallback: ChannelCapabilities = {

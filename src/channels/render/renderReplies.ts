@@ -2,6 +2,7 @@ import type { Reply } from '../../engine/types.js';
 import { capabilitiesOf } from './channelCapabilities.js';
 import { convertReplyToCards } from './convertReplyToCards.js';
 import { convertReplyToText } from './convertReplyToText.js';
+import { convertReplyToSms } from '../sms/convertReplyToSms.js';
 import {
   signpostOf,
   type OutgoingActivity,
@@ -20,11 +21,15 @@ export function renderReplies(
   ended = false,
 ): OutgoingActivity[] {
   const capabilities = capabilitiesOf(channelId);
-  const activities: OutgoingActivity[] = replies.map((reply): OutgoingMessage =>
-    capabilities.choices === 'numbered-list' && !capabilities.serviceCards
-      ? convertReplyToText(reply, options)
-      : convertReplyToCards(reply, capabilities, options),
-  );
+  const { maxSegments } = capabilities;
+  const activities: OutgoingActivity[] = replies.flatMap((reply): OutgoingMessage[] => {
+    if (maxSegments) return convertReplyToSms(reply, { maxSegments }, options);
+    return [
+      capabilities.choices === 'numbered-list' && !capabilities.serviceCards
+        ? convertReplyToText(reply, options)
+        : convertReplyToCards(reply, capabilities, options),
+    ];
+  });
   const last = replies[replies.length - 1];
   if (ended && last) {
     activities.push({
