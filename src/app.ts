@@ -14,6 +14,7 @@ import type { StatePort } from './state/StatePort.js';
 import { errorName, TurnService } from './turns/TurnService.js';
 import { registerDirectLine } from './channels/directline/registerDirectLine.js';
 import { createStateRecordStore } from './channels/directline/conversationRecords.js';
+import { registerSms, type RegisteredSms, type SmsOptions } from './channels/sms/registerSms.js';
 import { createLog, type Log } from './observability/log.js';
 import { createServer } from './server/createServer.js';
 import { createPrometheusMetrics } from './observability/metrics/prometheusMetrics.js';
@@ -31,6 +32,8 @@ export interface AppOptions {
   now?: () => Date;
   /** Where conversation state lives; default: in memory. */
   state?: StatePort;
+  /** For tests: shorter SMS retry waits and API timeout. */
+  sms?: Pick<SmsOptions, 'sendPolicy' | 'apiTimeoutMs'>;
 }
 
 /** A wired Waymark: content, bot, adapter and server, not yet listening. */
@@ -40,6 +43,8 @@ export interface App {
   turns: TurnService;
   content: Content;
   conversation: Conversation;
+  /** SMS through Twilio at /api/sms, when configured. */
+  sms: RegisteredSms | undefined;
   listen(port?: number, host?: string): Promise<AddressInfo>;
   /**
    * Loads what start-up put off (the Bot Framework adapter, Microsoft's recognizers), so
@@ -97,6 +102,16 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
   });
   registerMetricsRoute(server, metrics.registry, settings.METRICS_TOKEN);
   registerWebPages(server, { settings, exitWords: content.commands.leaveSite });
+  const sms = settings.sms
+    ? registerSms(server, {
+        ...options.sms,
+        sms: settings.sms,
+        turns,
+        state,
+        log,
+        isEmergency: (text) => conversation.urgency.detect(text).level === 'emergency',
+      })
+    : undefined;
 
   if (settings.NODE_ENV === 'production') {
     const unverified = listUnverifiedFacts(content).length;
@@ -113,6 +128,7 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
     turns,
     content,
     conversation,
+    sms,
     listen(port = settings.PORT, host) {
       return new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -127,6 +143,7 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
     },
     async close() {
       directLine.close();
+      await sms?.close();
       await state.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { checkSmsSettings, smsSettingsShape, type SmsSettings } from './smsSettings.js';
 
 const optionalText = z
   .string()
@@ -78,10 +79,7 @@ export const settingsSchema = z.object({
   ALLOWED_ORIGINS: originList,
   EXIT_URL: httpUrl.default('https://www.bbc.co.uk/weather'),
 
-  TWILIO_ACCOUNT_SID: optionalText,
-  TWILIO_AUTH_TOKEN: optionalText,
-  TWILIO_PHONE_NUMBER: optionalText,
-  SMS_KEY: optionalText,
+  ...smsSettingsShape,
 
   ALLOWED_TENANTS: commaList,
 
@@ -113,6 +111,8 @@ export const settingsSchema = z.object({
 export type Settings = z.infer<typeof settingsSchema> & {
   /** The Direct Line secret in force: the configured one, or a random one for this process. */
   directLineSecret: string;
+  /** SMS through Twilio, when configured. */
+  sms: SmsSettings | undefined;
 };
 
 /**
@@ -131,8 +131,10 @@ export function loadSettings(env: NodeJS.ProcessEnv = readProcessEnv()): Setting
   if (settings.DIRECT_LINE_MODE === 'azure' && !settings.AZURE_DIRECT_LINE_SECRET) {
     throw new Error('Invalid settings: DIRECT_LINE_MODE=azure needs AZURE_DIRECT_LINE_SECRET.');
   }
+  const sms = checkSmsSettings(settings);
   return {
     ...settings,
+    sms,
     // A fresh clone must work with no secret configured, so each process makes its own.
     directLineSecret: settings.DIRECT_LINE_SECRET ?? randomBytes(32).toString('base64url'),
   };

@@ -113,7 +113,7 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
 
     exit: (): Reply => reply('exit', 'routine', say(conversation, wording.exit, surface)),
 
-    help: (): Reply => reply('help', 'routine', wording.help),
+    help: (): Reply => reply('help', 'routine', say(conversation, wording.help, surface)),
 
     messageTooLong: (): Reply => reply('message-too-long', 'routine', wording.messageTooLong),
 

@@ -1,3 +1,4 @@
+import { checkSmsMessages } from '../channels/sms/checkSmsMessages.js';
 import { checkContent } from './contentCheck.js';
 import { readFromDisk } from '../content/loadContent.js';
 
@@ -15,6 +16,22 @@ if (result.warnings.length > 0) {
   for (const warning of result.warnings) {
     console.log(`  warning [${warning.rule}] ${warning.file} ${warning.path}: ${warning.message}`);
   }
+}
+if (result.content) {
+  // Every message rendered for SMS, checked against the segment limit and for 999.
+  const sms = checkSmsMessages(result.content);
+  for (const finding of sms.findings) {
+    result.errors.push({
+      rule: finding.rule,
+      file: 'dialogs/ and content/',
+      path: finding.step,
+      message: finding.message,
+    });
+  }
+  const { longest } = sms;
+  console.log(
+    `SMS: ${sms.messages} distinct messages rendered; longest ${longest ? `${longest.segments} segment(s), ${longest.characters} characters, ${longest.encoding} (${longest.step})` : 'n/a'}.`,
+  );
 }
 for (const error of result.errors) {
   console.log(`  ERROR [${error.rule}] ${error.file} ${error.path}: ${error.message}`);

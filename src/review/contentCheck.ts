@@ -26,7 +26,9 @@ export interface Finding {
     | 'policy'
     | 'phone-number'
     | 'unverified'
-    | 'stale';
+    | 'stale'
+    | 'sms-segments'
+    | 'sms-999';
   file: string;
   path: string;
   message: string;

@@ -49,7 +49,7 @@ export const wordingSchema = z.object({
   urgentReminder: z.string().min(1),
   notSafeToChat: perSurfaceSchema,
   exit: perSurfaceSchema,
-  help: z.string().min(1),
+  help: perSurfaceSchema,
   failSafe: z.string().min(1),
   notUnderstood: z.string().min(1),
   messageTooLong: z.string().min(1),
