@@ -125,6 +125,15 @@ async function main(): Promise<void> {
     '\nMemory, 10,000 active conversations per channel (target ≤ 150 MB RSS, ≤ 2 KB state)',
   );
   for (const [key, value] of Object.entries(benchMemory())) console.log(`  ${key}: ${value}`);
+
+  // 7. SMS: signed Twilio webhooks at /api/sms, beside a bare restify route.
+  if (existsSync('bench/smsBench.ts')) {
+    const { benchSms } = (await import('./smsBench.js')) as {
+      benchSms: () => Promise<Record<string, string | number>>;
+    };
+    console.log('\nSMS channel (/api/sms)');
+    for (const [key, value] of Object.entries(await benchSms())) console.log(`  ${key}: ${value}`);
+  }
 }
 
 /** The least a botbuilder turn can cost: a context, middleware, and sends kept in memory. */

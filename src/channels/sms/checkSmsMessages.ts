@@ -1,5 +1,5 @@
 import type { Content } from '../../content/loadContent.js';
-import { compileConversation } from '../../engine/compileConversation.js';
+import { compileDialogs } from '../../engine/compileConversation.js';
 import { capabilitiesOf } from '../render/channelCapabilities.js';
 import { renderReplies } from '../render/renderReplies.js';
 import { isMessage } from '../render/outgoingActivity.js';
@@ -23,7 +23,7 @@ export interface SmsCheckResult {
 }
 
 /**
- * Renders every reply in dialogs/ and content/ for SMS (see {@link everyReply}) exactly as
+ * Renders every reply of every dialog in dialogs/ (with content/) for SMS (see {@link everyReply}) exactly as
  * the SMS channel would, and checks each message: at most the SMS row's segment limit,
  * and 999 in every emergency message and every message that shows a service (texts can
  * arrive out of order, so the first message having it is not enough).
@@ -32,13 +32,15 @@ export function checkSmsMessages(
   content: Content,
   linkBase = 'https://waymark.example.org',
 ): SmsCheckResult {
-  const conversation = compileConversation(content);
   const limit = capabilitiesOf(SMS_CHANNEL).maxSegments ?? 3;
   const options = { contentVersion: content.version, linkBase };
   const findings: SmsFinding[] = [];
   const texts = new Set<string>();
   let longest: SmsCheckResult['longest'];
-  for (const reply of everyReply(conversation, capabilitiesOf(SMS_CHANNEL).surface)) {
+  const replies = [...compileDialogs(content).values()].flatMap((conversation) =>
+    everyReply(conversation, capabilitiesOf(SMS_CHANNEL).surface),
+  );
+  for (const reply of replies) {
     for (const activity of renderReplies([reply], SMS_CHANNEL, options).filter(isMessage)) {
       if (texts.has(activity.text)) continue;
       texts.add(activity.text);
