@@ -23,7 +23,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/cli/**', 'bench/**', 'src/review/checkCli.ts', 'src/content/writeJsonSchemas.ts'],
+    files: [
+      'src/cli/**',
+      'bench/**',
+      'scripts/**',
+      'src/review/checkCli.ts',
+      'src/content/writeJsonSchemas.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   {
