@@ -9,6 +9,7 @@ import {
   type FallbackRecognizers,
 } from './understanding/fallbackRecognizers.js';
 import { createBotFrameworkEndpoint } from './channels/botframework/botFrameworkEndpoint.js';
+import { createTeamsEdge } from './channels/teams/teamsEdge.js';
 import { createStatePort } from './state/createStatePort.js';
 import type { StatePort } from './state/StatePort.js';
 import { errorName, TurnService } from './turns/TurnService.js';
@@ -88,7 +89,8 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
     retryBudgetMs: 2 * settings.STATE_TIMEOUT_MS,
     metrics,
   });
-  const botFramework = createBotFrameworkEndpoint(settings, turns, log);
+  const teams = createTeamsEdge(settings, turns);
+  const botFramework = createBotFrameworkEndpoint(settings, turns, log, teams);
   const server = createServer({ settings, content, botFramework, log });
   const directLine = registerDirectLine(server, {
     turns,

@@ -4,7 +4,7 @@ import { bankHolidaysSchema } from './schema/bankHolidaySchema.js';
 import { commandsSchema, judgementalSchema } from './schema/commandSchema.js';
 import { dialogSchema, type Dialog } from './schema/dialogSchema.js';
 import { emergencyAdviceSchema } from './schema/emergencySchema.js';
-import { routingTableSchema } from './schema/routingSchema.js';
+import { dialogRoutingSchema, routingTableSchema } from './schema/routingSchema.js';
 import { serviceDirectorySchema } from './schema/serviceSchema.js';
 import { urgencyPhrasesSchema } from './schema/urgencySchema.js';
 import { wordingSchema } from './schema/wordingSchema.js';
@@ -17,6 +17,7 @@ export const contentFiles = {
   services: { path: 'content/services.yml', schema: serviceDirectorySchema },
   areas: { path: 'content/areas.yml', schema: areaListSchema },
   routing: { path: 'content/routing.yml', schema: routingTableSchema },
+  staffRouting: { path: 'content/staff-routing.yml', schema: dialogRoutingSchema },
   wording: { path: 'content/wording.yml', schema: wordingSchema },
   emergency: { path: 'content/emergency.yml', schema: emergencyAdviceSchema },
   urgency: { path: 'content/urgency.yml', schema: urgencyPhrasesSchema },
@@ -31,7 +32,7 @@ export type ContentKey = keyof typeof contentFiles;
  * The dialogs, one file each, named by their id: `dialogs/<id>.yml`. A new dialog (such as
  * the staff dialog for Teams) is a new file here and a line in this list.
  */
-export const dialogFiles = ['dialogs/triage.yml'] as const;
+export const dialogFiles = ['dialogs/triage.yml', 'dialogs/staff.yml'] as const;
 
 /** The schema every dialog file is validated with. */
 export { dialogSchema };

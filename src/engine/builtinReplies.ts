@@ -52,7 +52,7 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
 
   return {
     greeting: (): Reply =>
-      reply('greeting', 'routine', say(conversation, wording.greeting, surface), {
+      reply('greeting', 'routine', say(conversation, conversation.greetingText, surface), {
         links: [{ label: wording.privacyLinkLabel, url: '/privacy' }],
       }),
 
@@ -130,8 +130,10 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
     outcome(outcomeId: string, serviceIds: readonly string[], slots: Slots, risk: Urgency): Reply {
       const services = viewsFor(conversation, serviceIds, slots, env);
       const intro = conversation.outcomes.get(outcomeId) ?? '';
+      const links = conversation.dialog.outcomes.find((o) => o.outcome === outcomeId)?.links;
       return reply(outcomeId, risk, `${intro}\n${wording.signpost999}`, {
         services,
+        links: links ? [...links] : [],
         signposted: services.map((service) => service.id),
         choices: [
           { value: 'start-over', label: wording.startOverLabel },

@@ -2,7 +2,8 @@ import type { Content } from '../content/loadContent.js';
 import { UNSURE, type SlotName } from '../content/schema/eligibilitySchema.js';
 import type { Service } from '../content/schema/serviceSchema.js';
 import type { Dialog, InterruptionName, Step } from '../content/schema/dialogSchema.js';
-import type { EmergencyWording } from '../content/schema/wordingSchema.js';
+import type { RoutingRule } from '../content/schema/routingSchema.js';
+import type { EmergencyWording, PerSurface } from '../content/schema/wordingSchema.js';
 import { createCommandMatcher, type CommandMatcher } from '../understanding/matchCommand.js';
 import { createPlaceMatcher, type PlaceMatcher } from '../understanding/matchPlace.js';
 import { createUrgencyDetector, type UrgencyDetector } from '../understanding/detectUrgency.js';
@@ -26,6 +27,10 @@ export interface Conversation {
   emergencyWording: EmergencyWording;
   interrupts: ReadonlySet<InterruptionName>;
   greets: boolean;
+  /** The greeting this dialog's policy names. */
+  greetingText: PerSurface;
+  /** The rules of the routing table this dialog's route step reads. */
+  routingRules: readonly RoutingRule[];
   urgency: UrgencyDetector;
   commands: CommandMatcher;
   places: PlaceMatcher;
@@ -46,6 +51,16 @@ export interface Conversation {
   services: ReadonlyMap<string, Service>;
   outcomes: ReadonlyMap<string, string>;
   bankHolidays: ReadonlySet<string>;
+}
+
+/** The routing table a dialog reads: its file, for messages, and its rules. */
+export function routingTableOf(
+  content: Content,
+  dialog: Dialog,
+): { file: string; rules: readonly RoutingRule[] } {
+  const rules =
+    dialog.routing === 'staff-routing' ? content.staffRouting.rules : content.routing.rules;
+  return { file: `content/${dialog.routing}.yml`, rules };
 }
 
 /** Compiled dialogs by id. */
@@ -117,6 +132,15 @@ function compileDialog(dialog: Dialog, shared: Shared): Conversation {
       `dialogs/${dialog.id}.yml: policy.emergencyWording "${policy.emergencyWording}" is not in content/wording.yml`,
     );
   }
+  const greetingText =
+    policy.greetingWording === 'greeting'
+      ? wording.greeting
+      : wording.greetingFor[policy.greetingWording];
+  if (!greetingText) {
+    throw new Error(
+      `dialogs/${dialog.id}.yml: policy.greetingWording "${policy.greetingWording}" is not in content/wording.yml`,
+    );
+  }
   const steps = dialog.steps;
   const routeIndex = steps.findIndex((step) => 'route' in step);
   return {
@@ -126,6 +150,8 @@ function compileDialog(dialog: Dialog, shared: Shared): Conversation {
     emergencyWording,
     interrupts: new Set(policy.interruptions),
     greets: policy.greeting,
+    greetingText,
+    routingRules: routingTableOf(shared.content, dialog).rules,
     placeSlot: dialog.placeSlot,
     ageQuestion: [...questions.values()].find((question) => question.asksAge),
     questions,

@@ -35,6 +35,8 @@ export const conversationStateSchema = z.object({
   urgentGiven: z.boolean(),
   /** Raised to "urgent" after any emergency or urgent reply; it colours the signpost. */
   risk: z.enum(['urgent', 'routine']),
+  /** Staff previewing the public chat: every reply is marked as a preview. */
+  preview: z.boolean().optional(),
 });
 
 /** See {@link conversationStateSchema}. */

@@ -1,5 +1,5 @@
 import type { SlotName, Slots } from '../content/schema/eligibilitySchema.js';
-import type { RoutingRule, RoutingTable } from '../content/schema/routingSchema.js';
+import type { RoutingRule } from '../content/schema/routingSchema.js';
 
 /** What the routing table says next: signpost with a rule, or ask one more question. */
 export type RouteDecision =
@@ -11,7 +11,7 @@ export type RouteDecision =
  * `ask` and a question exists for it: then that question is asked first.
  */
 export function route(
-  table: RoutingTable,
+  table: { rules: readonly RoutingRule[] },
   slots: Slots,
   canAsk: (slot: SlotName) => boolean,
 ): RouteDecision {

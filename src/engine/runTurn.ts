@@ -20,6 +20,7 @@ import type {
 interface Next {
   replies: Reply[];
   state: ConversationState | null;
+  handOver?: TurnResult['handOver'];
 }
 
 /** The state of a conversation that has just begun. */
@@ -45,6 +46,41 @@ export function freshState(conversation: Conversation): ConversationState {
  * every message, then the other commands, then the current step.
  */
 export function runTurn(
+  conversation: Conversation,
+  previous: ConversationState | undefined,
+  input: TurnInput,
+  env: TurnEnvironment,
+): TurnResult {
+  const result = runDialogTurn(conversation, previous, input, env);
+  const target = result.handOver && env.dialogs?.get(result.handOver.dialog);
+  if (result.handOver && target && result.state) {
+    // The outcome said where to go: the other dialog opens afresh, greeting and all.
+    const opened = runTurn(target, undefined, { kind: 'open' }, env);
+    const preview = result.handOver.preview;
+    const state = opened.state && { ...opened.state, ...(preview ? { preview } : {}) };
+    const replies = preview ? markPreview(target, opened.replies) : opened.replies;
+    // The outcome's own "start over" and "end chat" give way to the next dialog's question.
+    const handing = result.replies.map((reply) => ({ ...reply, choices: [] }));
+    return { replies: [...handing, ...replies], state };
+  }
+  const settled: TurnResult = {
+    replies: result.replies,
+    state: result.state,
+    ...(result.ended ? { ended: true } : {}),
+  };
+  return result.state?.preview
+    ? { ...settled, replies: markPreview(conversation, settled.replies) }
+    : settled;
+}
+
+/** Marks replies as a preview of the public chat, in the words of content/wording.yml. */
+function markPreview(conversation: Conversation, replies: Reply[]): Reply[] {
+  const preview = conversation.content.wording.previewLabel;
+  return replies.map((reply) => ({ ...reply, preview }));
+}
+
+/** One turn within one dialog; {@link runTurn} adds hand-overs and preview marks. */
+function runDialogTurn(
   conversation: Conversation,
   previous: ConversationState | undefined,
   input: TurnInput,
@@ -99,6 +135,7 @@ export function runTurn(
       ...freshState(conversation),
       urgentGiven: state.urgentGiven,
       risk: state.risk,
+      ...(state.preview ? { preview: true } : {}),
     };
     const first = askCurrent(conversation, say, restarted);
     return { replies: [...greeting(), ...first], state: restarted };
@@ -283,7 +320,7 @@ function answerQuestion(
   }
   const jump = option?.next ? conversation.stepIndex.get(option.next) : undefined;
   const next = advance(conversation, say, state, jump ?? nextIndex);
-  return { replies: [...replies, ...next.replies], state: next.state };
+  return { ...next, replies: [...replies, ...next.replies] };
 }
 
 /** Re-asks the current question, or moves on if it was answered meanwhile. */
@@ -321,7 +358,7 @@ function advance(
     }
     const canAsk = (slot: SlotName) =>
       state.slots[slot] === undefined && conversation.eligibilityBySlot.has(slot);
-    const decision = route(conversation.content.routing, state.slots, canAsk);
+    const decision = route({ rules: conversation.routingRules }, state.slots, canAsk);
     if (decision.kind === 'ask') {
       const question = conversation.eligibilityBySlot.get(decision.slot);
       if (question) {
@@ -336,7 +373,8 @@ function advance(
         state.slots,
         state.risk,
       );
-      return { replies: [reply], state };
+      const then = decision.rule.then;
+      return { replies: [reply], state, ...(then ? { handOver: then } : {}) };
     }
   }
   state.step = afterOutcomeStep;

@@ -33,6 +33,11 @@ export interface TurnEnvironment {
   surface: Surface;
   /** Microsoft's recognizers, once loaded; without them only our own matchers answer. */
   recognizers?: FallbackRecognizers;
+  /**
+   * Every dialog by id, so an outcome can hand over to another dialog (`then:` in a routing
+   * rule). Without it the conversation stays in its dialog.
+   */
+  dialogs?: ReadonlyMap<string, import('./compileConversation.js').Conversation>;
 }
 
 /**
@@ -92,6 +97,8 @@ export interface Reply {
   signposted: string[];
   choices: Choice[];
   links: Link[];
+  /** Set while staff preview the public chat: the label that marks each reply as a preview. */
+  preview?: string;
 }
 
 /**
@@ -102,4 +109,6 @@ export interface TurnResult {
   replies: Reply[];
   state: ConversationState | null;
   ended?: boolean;
+  /** The outcome hands over to another dialog, which then opens (see `then:` in routing). */
+  handOver?: { dialog: string; preview: boolean };
 }

@@ -1,4 +1,4 @@
-import { stepId } from '../engine/compileConversation.js';
+import { routingTableOf, stepId } from '../engine/compileConversation.js';
 import { createUrgencyDetector } from '../understanding/detectUrgency.js';
 import { createCommandMatcher, type CommandName } from '../understanding/matchCommand.js';
 import { listFacts } from '../content/listUnverifiedFacts.js';
@@ -43,7 +43,6 @@ export interface CheckResult {
 /** Built-in replies that an option may jump to. */
 const BUILT_IN_TARGETS = new Set(['emergency', 'not-safe-to-chat']);
 const dialogFile = (dialog: Dialog) => `dialogs/${dialog.id}.yml`;
-const ROUTING = 'content/routing.yml';
 const WORDING = 'content/wording.yml';
 const STALE_AFTER_MONTHS = 6;
 
@@ -73,7 +72,7 @@ export function checkContent(read: ReadContentFile, today = new Date()): CheckRe
   const warnings: Finding[] = [];
   for (const dialog of content.dialogs) {
     checkSlotsAndPolicy(content, dialog, errors);
-    // A dialog with a route step signposts through content/routing.yml.
+    // A dialog with a route step signposts through its routing table (content/routing.yml).
     if (dialog.steps.some((step) => 'route' in step) || content.dialogs.length === 1) {
       checkFlow(content, dialog, errors);
     }
@@ -143,9 +142,18 @@ function checkSlotsAndPolicy(content: Content, dialog: Dialog, errors: Finding[]
   }
   if (dialog.placeSlot) need(dialog.placeSlot, file, 'placeSlot');
   if (dialog.steps.some((step) => 'route' in step)) {
-    content.routing.rules.forEach((rule, index) => {
+    const table = routingTableOf(content, dialog);
+    table.rules.forEach((rule, index) => {
       for (const slot of [...Object.keys(rule.when), ...rule.ask]) {
-        need(slot, ROUTING, `rules[${index}]`);
+        need(slot, table.file, `rules[${index}]`);
+      }
+      if (rule.then && !content.dialogs.some((other) => other.id === rule.then?.dialog)) {
+        errors.push({
+          rule: 'policy',
+          file: table.file,
+          path: `rules[${index}].then.dialog`,
+          message: `hands over to dialog "${rule.then.dialog}", which is not in dialogs/`,
+        });
       }
     });
     // Who each offer is for is read against the same answers.
@@ -155,6 +163,15 @@ function checkSlotsAndPolicy(content: Content, dialog: Dialog, errors: Finding[]
           need(slot, 'content/services.yml', `services[${s}].offers[${o}].for`);
         }
       });
+    });
+  }
+  const greetingName = dialog.policy.greetingWording;
+  if (greetingName !== 'greeting' && !content.wording.greetingFor[greetingName]) {
+    errors.push({
+      rule: 'policy',
+      file,
+      path: 'policy.greetingWording',
+      message: `"${greetingName}" is not under greetingFor: in ${WORDING}`,
     });
   }
   const wordingName = dialog.policy.emergencyWording;
@@ -170,7 +187,9 @@ function checkSlotsAndPolicy(content: Content, dialog: Dialog, errors: Finding[]
 
 function checkFlow(content: Content, dialog: Dialog, errors: Finding[]): void {
   const DIALOG = dialogFile(dialog);
-  const { routing, services } = content;
+  const { services } = content;
+  const routing = routingTableOf(content, dialog);
+  const ROUTING = routing.file;
   const ids = dialog.steps.map(stepId);
   const stepIds = new Set(ids);
   const serviceIds = new Set(services.services.map((service) => service.id));
@@ -293,7 +312,12 @@ function check999(content: Content, errors: Finding[]): void {
   };
   for (const [surface, text] of variants(wording.greeting))
     need999(text, `greeting${surface ? `.${surface}` : ''}`);
+  for (const [name, greeting] of Object.entries(wording.greetingFor)) {
+    for (const [surface, text] of variants(greeting))
+      need999(text, `greetingFor.${name}${surface ? `.${surface}` : ''}`);
+  }
   need999(wording.signpost999, 'signpost999');
+  for (const [name, text] of Object.entries(wording.notices)) need999(text, `notices.${name}`);
   checkEmergencyWording(wording.emergency, 'emergency', errors);
   for (const [name, block] of Object.entries(wording.emergencyFor)) {
     checkEmergencyWording(block, `emergencyFor.${name}`, errors);
@@ -382,6 +406,8 @@ function userFacingText(content: Content): { file: string; path: string; text: s
     'placeSlot',
     'policy',
     'years',
+    'routing',
+    'then',
   ]);
   for (const dialog of content.dialogs) walk(dialogFile(dialog), dialog, '', machineKeys);
   walk(WORDING, content.wording, '', machineKeys);
@@ -457,6 +483,12 @@ function checkButtons(content: Content, errors: Finding[]): void {
     ['exitLabel', wording.exitLabel, ['exit']],
     ['notSureLabel', wording.notSureLabel, ['notSure']],
   ];
+  for (const [name, block] of Object.entries(wording.emergencyFor)) {
+    buttons.push(
+      [`emergencyFor.${name}.moreLabel`, block.moreLabel, ['moreWays', 'notSafeToChat']],
+      [`emergencyFor.${name}.carryOnLabel`, block.carryOnLabel, ['carryOn']],
+    );
+  }
   // The web widget leaves the site on these words without sending them, so each must also end
   // the chat on the bot; and the "End chat" button must end the chat without leaving.
   const leaveSite = new Set(content.commands.leaveSite.map((word) => commands.normalise(word)));

@@ -17,6 +17,15 @@ export type ChannelInput =
       limit?: 'size' | 'rate';
     };
 
+/** The channel notices in content/wording.yml; the step id of each is in {@link NOTICE_STEPS}. */
+export type NoticeName = 'teamsWelcome' | 'tenantRefused';
+
+/** The signpost step of each notice. */
+export const NOTICE_STEPS: Record<NoticeName, string> = {
+  teamsWelcome: 'welcome',
+  tenantRefused: 'tenant-refused',
+};
+
 /** One turn, as a channel asks for it. */
 export interface TurnRequest {
   /** The channel id, which picks the capability row and the wording variant ("sms", "msteams"). */

@@ -13,7 +13,14 @@ import { failSafeActivities } from './failSafeActivities.js';
 import { OneAtATime } from './oneAtATime.js';
 import { resumeStoredState } from './resumeStoredState.js';
 import { stateKey } from './stateKey.js';
-import type { ChannelInput, TurnOutcome, TurnRequest, TurnRunner } from './TurnRunner.js';
+import {
+  NOTICE_STEPS,
+  type ChannelInput,
+  type NoticeName,
+  type TurnOutcome,
+  type TurnRequest,
+  type TurnRunner,
+} from './TurnRunner.js';
 
 /** What the turn service needs; all of it is made once at start-up. */
 export interface TurnServiceOptions {
@@ -116,6 +123,24 @@ export class TurnService implements TurnRunner {
     });
   }
 
+  /**
+   * A channel notice outside any conversation (content/wording.yml `notices`), rendered for
+   * the channel with its signpost. It reads and writes no state.
+   */
+  notice(channel: string, name: NoticeName): OutgoingActivity[] {
+    const text = this.defaultConversation.content.wording.notices[name];
+    const reply: Reply = {
+      step: NOTICE_STEPS[name],
+      urgency: 'routine',
+      text,
+      services: [],
+      signposted: [],
+      choices: [],
+      links: [],
+    };
+    return renderReplies([reply], channel, this.renderOptions());
+  }
+
   /** One try: undefined when another writer changed the state meanwhile. */
   private async attempt(request: TurnRequest, input: TurnInput): Promise<TurnOutcome | undefined> {
     const { state, log } = this.options;
@@ -132,6 +157,7 @@ export class TurnService implements TurnRunner {
       now,
       surface: capabilitiesOf(request.channel).surface,
       recognizers: this.options.recognizers?.(),
+      dialogs: this.options.dialogs,
     };
     const result = runTurn(resumed.conversation, resumed.state, input, env);
     const ended = result.ended === true;

@@ -2,6 +2,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import type { Settings } from '../../config/settings.js';
 import type { Log } from '../../observability/log.js';
 import type { TurnRunner } from '../../turns/TurnRunner.js';
+import type { TeamsEdge } from '../teams/teamsEdge.js';
 
 /** The invoke response CloudAdapter gives for `expectReplies` and invoke activities. */
 export interface InvokeResponse {
@@ -49,6 +50,7 @@ export function createBotFrameworkEndpoint(
   settings: Settings,
   turns: TurnRunner,
   log: Log,
+  teams?: TeamsEdge,
 ): BotFrameworkEndpoint {
   type Process = BotFrameworkEndpoint['process'];
   let loaded: Promise<Process> | undefined;
@@ -56,7 +58,7 @@ export function createBotFrameworkEndpoint(
     (loaded ??= Promise.all([import('./createCloudAdapter.js'), import('./WaymarkBot.js')]).then(
       ([{ createCloudAdapter }, { WaymarkBot }]): Process => {
         const adapter = createCloudAdapter(settings, turns, log) as unknown as ActivityProcessor;
-        const bot = new WaymarkBot(turns);
+        const bot = new WaymarkBot(turns, teams, log);
         const run = (context: TurnContext) => bot.run(context);
         return (authHeader, activity) =>
           adapter.processActivity(authHeader, withDates(activity), run);

@@ -12,6 +12,8 @@ export interface ChannelCapabilities {
   markdown: boolean;
   /** Text messages (SMS): each message fits in this many segments, as plain GSM-7 text. */
   maxSegments?: number;
+  /** Adaptive Cards (Teams): services and choices as cards, the words as plain text. */
+  adaptiveCards?: boolean;
 }
 
 const web: ChannelCapabilities = {
@@ -39,7 +41,14 @@ const capabilities: Record<string, ChannelCapabilities> = {
   directline: web,
   emulator: { ...web, surface: 'default' },
   test: { ...web, surface: 'default' },
-  msteams: { surface: 'teams', choices: 'card-buttons', serviceCards: true, markdown: true },
+  // Teams shows markdown escapes as they are ("LGBT\+"), so its words go as plain text.
+  msteams: {
+    surface: 'teams',
+    choices: 'card-buttons',
+    serviceCards: true,
+    markdown: false,
+    adaptiveCards: true,
+  },
   sms: sms,
   twilio: sms,
 };

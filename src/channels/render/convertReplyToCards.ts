@@ -47,13 +47,13 @@ export function convertReplyToCards(
   reply: Reply,
   capabilities: ChannelCapabilities,
   options: RenderOptions,
-): OutgoingMessage {
+): Omit<OutgoingMessage, 'attachments'> & { attachments?: HeroCardAttachment[] } {
   const lines = reply.text.split('\n').map(escapeMarkdown);
   for (const link of reply.links) {
     const url = new URL(link.url, options.linkBase).toString();
     lines.push(`[${escapeMarkdown(link.label)}](${url})`);
   }
-  const activity: OutgoingMessage = {
+  const activity: Omit<OutgoingMessage, 'attachments'> & { attachments?: HeroCardAttachment[] } = {
     type: 'message',
     text: lines.join('\n\n'),
     textFormat: 'markdown',

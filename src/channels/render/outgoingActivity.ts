@@ -1,4 +1,5 @@
 import type { Reply, Urgency } from '../../engine/types.js';
+import type { AdaptiveCardAttachment } from './adaptiveCard.js';
 
 /**
  * What every reply activity carries, so outside checks and safeguarding leads can tie a
@@ -32,7 +33,7 @@ export interface OutgoingMessage {
   type: 'message';
   text: string;
   textFormat: 'plain' | 'markdown';
-  attachments?: HeroCardAttachment[];
+  attachments?: (HeroCardAttachment | AdaptiveCardAttachment)[];
   attachmentLayout?: 'list' | 'carousel';
   suggestedActions?: { actions: CardAction[]; to: string[] };
   channelData: { signpost: Signpost };

@@ -55,6 +55,10 @@ export const stepSchema = z.union([questionBlockSchema, routeBlockSchema]);
 export const outcomeSchema = z.object({
   outcome: id,
   text: z.string().min(3),
+  links: z
+    .array(z.object({ label: z.string().min(1), url: z.string().min(1) }))
+    .default([])
+    .describe('Links shown with the outcome; a site-relative url ("/") is on this bot'),
 });
 
 /** Interruptions a dialog's policy may switch on; the emergency reply always applies. */
@@ -75,6 +79,9 @@ export const safetyPolicySchema = z.object({
     .default([...interruptionNames])
     .describe('urgent: the once-per-conversation urgent reply; notSafeToChat: the one-line reply'),
   greeting: z.boolean().default(true).describe('Greet with the privacy and 999 wording first'),
+  greetingWording: id
+    .default('greeting')
+    .describe('"greeting" (content/wording.yml), or a name under greetingFor: in that file'),
 });
 
 /** A whole conversation. Control runs from one step to the next unless an option jumps. */
@@ -88,6 +95,10 @@ export const dialogSchema = z.object({
     .optional()
     .describe('The slot that a place or postcode (content/areas.yml) fills, from any message'),
   policy: safetyPolicySchema.prefault({}),
+  routing: z
+    .enum(['routing', 'staff-routing'])
+    .default('routing')
+    .describe('The routing table its route step reads: content/<routing>.yml'),
   steps: z.array(stepSchema).min(1),
   eligibility: z
     .array(questionBlockSchema)

@@ -13,6 +13,16 @@ export const routingRuleSchema = z.object({
   when: z.record(slotNameSchema, z.union([z.string(), z.array(z.string()).min(1)])).default({}),
   ask: z.array(slotNameSchema).default([]),
   services: z.array(id).min(1),
+  then: z
+    .object({
+      dialog: id.describe('The dialog (dialogs/<id>.yml) the conversation moves to'),
+      preview: z
+        .boolean()
+        .default(false)
+        .describe('Mark every reply of that dialog as a preview (staff seeing the public chat)'),
+    })
+    .optional()
+    .describe('After this outcome, start the named dialog afresh, its greeting included'),
 });
 
 /** The ordered routing table: the first row that matches wins. */
@@ -27,6 +37,14 @@ export const routingTableSchema = z.object({
     .array(id)
     .default([])
     .describe('Added to the urgent reply after strangulation (medical advice)'),
+});
+
+/**
+ * A routing table of a dialog other than triage (content/staff-routing.yml): rules only,
+ * and an outcome may show no services (its words are the help, or it hands over with `then`).
+ */
+export const dialogRoutingSchema = z.object({
+  rules: z.array(routingRuleSchema.extend({ services: z.array(id).default([]) })).min(1),
 });
 
 export type RoutingRule = z.infer<typeof routingRuleSchema>;

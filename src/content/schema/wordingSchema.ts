@@ -34,6 +34,24 @@ export const emergencyWordingSchema = z.object({
 
 export const wordingSchema = z.object({
   greeting: perSurfaceSchema,
+  greetingFor: z
+    .record(z.string().regex(/^[a-z0-9-]+$/), perSurfaceSchema)
+    .default({})
+    .describe('Other greetings, by name, that a dialog policy can choose (e.g. staff)'),
+  notices: z
+    .object({
+      teamsWelcome: z.string().min(1).describe('Sent once when Waymark is added to a chat or team'),
+      tenantRefused: z
+        .string()
+        .min(1)
+        .describe('Sent to Teams users of an organisation not in ALLOWED_TENANTS'),
+    })
+    .describe('Channel notices outside any dialog; each mentions 999'),
+  previewLabel: z
+    .string()
+    .min(1)
+    .default('Preview of the public chat')
+    .describe('Marks each reply when staff preview what someone seeking help sees'),
   privacyLinkLabel: z.string().min(1),
   howToLeave: perSurfaceSchema,
   exitLimits: perSurfaceSchema,
