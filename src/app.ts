@@ -103,7 +103,11 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
       : {}),
   });
   registerMetricsRoute(server, metrics.registry, settings.METRICS_TOKEN);
-  registerWebPages(server, { settings, exitWords: content.commands.leaveSite });
+  const webPages = registerWebPages(
+    server,
+    { settings, exitWords: content.commands.leaveSite },
+    log,
+  );
   const sms = settings.sms
     ? registerSms(server, {
         ...options.sms,
@@ -131,7 +135,9 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
     content,
     conversation,
     sms,
-    listen(port = settings.PORT, host) {
+    async listen(port = settings.PORT, host) {
+      // The static files are read and compressed first, so the first visitor waits for none.
+      await webPages.ready;
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         const done = () => resolve(server.address() as AddressInfo);

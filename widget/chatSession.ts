@@ -83,7 +83,7 @@ export class ChatSession {
 
   private async connect(): Promise<void> {
     const [WebChat, issued] = await Promise.all([
-      loadWebChat(this.settings.botHost),
+      loadWebChat(this.settings.botHost, this.settings.webChatPath),
       fetchToken(this.settings.botHost),
     ]);
     if (this.isExiting()) throw new Error('exiting');

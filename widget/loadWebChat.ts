@@ -4,11 +4,11 @@ import type { WebChatGlobal } from './webChatTypes.js';
 let loading: Promise<WebChatGlobal> | undefined;
 
 /** Loads the Web Chat bundle from the bot host (never a CDN), once, on first open. */
-export function loadWebChat(botHost: string): Promise<WebChatGlobal> {
+export function loadWebChat(botHost: string, bundlePath: string): Promise<WebChatGlobal> {
   const loaded = window.WebChat;
   if (loaded && typeof loaded.renderWebChat === 'function') return Promise.resolve(loaded);
   loading ??= new Promise<WebChatGlobal>((resolve, reject) => {
-    const tag = element('script', { src: `${botHost}/webchat/webchat.js`, async: '' });
+    const tag = element('script', { src: `${botHost}${bundlePath}`, async: '' });
     tag.addEventListener('load', () => {
       if (window.WebChat) resolve(window.WebChat);
       else reject(new Error('Web Chat did not load'));

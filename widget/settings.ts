@@ -6,6 +6,8 @@ export interface ServerConfig {
   exitWords: string[];
   /** The neutral site that quick exit goes to (the EXIT_URL setting). */
   exitUrl: string;
+  /** The Web Chat bundle's content-hashed path on the bot host, e.g. /webchat/webchat.<hash>.js. */
+  webChatUrl?: string;
 }
 
 /** The widget's settings, from its script tag's data- attributes and the server's config. */
@@ -21,6 +23,8 @@ export interface WidgetSettings {
   brandOnWhite: string;
   exitUrl: string;
   exitWords: string[];
+  /** The Web Chat bundle's path on the bot host. */
+  webChatPath: string;
   /** Open the panel as soon as the page loads (`data-open="true"`). */
   openAtStart: boolean;
 }
@@ -60,6 +64,9 @@ export function readSettings(
     brandOnWhite: readableOnWhite(brandColour),
     exitUrl: safeHttpUrl(server.exitUrl) || DEFAULT_EXIT_URL,
     exitWords: Array.isArray(server.exitWords) ? server.exitWords : [],
+    webChatPath: /^\/webchat\/[\w.-]+\.js$/.test(server.webChatUrl ?? '')
+      ? (server.webChatUrl as string)
+      : '/webchat/webchat.js',
     openAtStart: data.open === 'true',
   };
 }

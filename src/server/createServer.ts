@@ -5,6 +5,8 @@ import type { BotFrameworkEndpoint } from '../channels/botframework/botFramework
 import type { Log } from '../observability/log.js';
 import { registerBotFrameworkEndpoint } from './botFrameworkEndpoint.js';
 import { privacyPage } from './privacyPage.js';
+import { quietRestifyErrors } from './quietErrors.js';
+import { applyServerTimeouts, timeoutsFrom } from './serverTimeouts.js';
 
 export interface ServerParts {
   settings: Settings;
@@ -25,6 +27,8 @@ export function createServer({
   log,
 }: ServerParts): restify.Server {
   const server = restify.createServer({ name: 'waymark', handleUncaughtExceptions: false });
+  applyServerTimeouts(server.server, timeoutsFrom(settings));
+  quietRestifyErrors(server, log);
   server.pre((req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -1,11 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { gzip as gzipCallback } from 'node:zlib';
 import type restify from 'restify';
+import { sendJson } from '../channels/directline/http.js';
 import type { Settings } from '../config/settings.js';
-
-const gzip = promisify(gzipCallback);
+import type { Log } from '../observability/log.js';
+import { describeError } from '../server/describeError.js';
+import { prepareAsset, sendAsset, type StaticAsset } from './staticAsset.js';
 
 export interface WebPagesOptions {
   settings: Settings;
@@ -42,86 +42,136 @@ export function normaliseExitMessage(text: string): string {
     .trim();
 }
 
+/** The Web Chat bundle's URL path for a content hash: it changes whenever the bundle does. */
+export function webChatPath(hash: string): string {
+  return `/webchat/webchat.${hash}.js`;
+}
+
+/** A year, the longest a browser is asked to keep a file whose URL names its content. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** What `registerWebPages` gives back. */
+export interface WebPages {
+  /** Resolves once every file is read and compressed; the server listens only after. */
+  ready: Promise<void>;
+}
+
 /**
  * Serves the charity widget and the web pages that go with it:
  *
  * - `GET /` a demo charity page with the widget on it;
  * - `GET /staying-safe-online` advice on using the web more safely, linked from the widget;
  * - `GET /site.css` the stylesheet of those two pages;
- * - `GET /widget.js` the embeddable widget, with the exit words and exit URL filled in;
- * - `GET /webchat/webchat.js` the Bot Framework Web Chat bundle, from node_modules (no CDN);
+ * - `GET /widget.js` the embeddable widget, with the exit words, exit URL and the Web Chat
+ *   bundle's hashed URL filled in;
+ * - `GET /webchat/webchat.<hash>.js` the Bot Framework Web Chat bundle, from node_modules
+ *   (no CDN), cached by browsers for a year because its URL changes with its content;
+ * - `GET /webchat/webchat.js` the same bundle at its old, unhashed URL, for pages that still
+ *   hold an old widget.js;
  * - `GET /favicon.ico` an empty 204, so browsers do not log a 404 on every page.
  *
- * Every response is `Cache-Control: no-store`. The privacy notice (`/privacy`) is served
- * elsewhere; the pages only link to it.
+ * Every file is read and gzipped once, at start-up, and served from memory (see
+ * StaticAsset). Every response but the hashed bundle is `Cache-Control: no-store`. The
+ * privacy notice (`/privacy`) is served elsewhere; the pages only link to it.
  */
-export function registerWebPages(server: restify.Server, options: WebPagesOptions): void {
+export function registerWebPages(
+  server: restify.Server,
+  options: WebPagesOptions,
+  log: Log = () => undefined,
+): WebPages {
   const { settings } = options;
   const exitWords = [...new Set(options.exitWords.map(normaliseExitMessage).filter(Boolean))];
-  const widgetConfig = { exitWords, exitUrl: settings.EXIT_URL };
   const pageHeaders = {
     ...baseHeaders(),
     'Content-Type': 'text/html; charset=utf-8',
     'Content-Security-Policy': contentSecurityPolicy(settings),
   };
+  const scriptHeaders = {
+    ...baseHeaders(),
+    'Content-Type': 'text/javascript; charset=utf-8',
+    // The charity's site loads these from another origin.
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+  };
 
-  server.get('/', async (_req: restify.Request, res: restify.Response) => {
-    send(res, 200, await readFile(path.join(publicDir, 'index.html')), pageHeaders);
-  });
+  const assets = new Map<string, StaticAsset>();
+  let bundleHash = '';
+  const load = async (route: string, file: string, headers: Record<string, string>) => {
+    try {
+      assets.set(route, await prepareAsset(await readFile(file), headers));
+    } catch (error) {
+      // The bot must still answer chats when a page is missing; the page then gets 404.
+      log('static-file-missing', { route, ...describeError(error) });
+    }
+  };
+  const ready = (async () => {
+    await Promise.all([
+      load('/', path.join(publicDir, 'index.html'), pageHeaders),
+      load('/staying-safe-online', path.join(publicDir, 'staying-safe-online.html'), pageHeaders),
+      load('/site.css', path.join(publicDir, 'site.css'), {
+        ...baseHeaders(),
+        'Content-Type': 'text/css; charset=utf-8',
+      }),
+      load('/webchat/webchat.js', webChatBundle, scriptHeaders),
+    ]);
+    bundleHash = assets.get('/webchat/webchat.js')?.hash ?? '';
+    const widgetConfig = {
+      exitWords,
+      exitUrl: settings.EXIT_URL,
+      ...(bundleHash ? { webChatUrl: webChatPath(bundleHash) } : {}),
+    };
+    try {
+      const source = await readFile(path.join(publicDir, 'widget.js'), 'utf8');
+      const widget = Buffer.from(renderWidget(source, widgetConfig), 'utf8');
+      assets.set('/widget.js', await prepareAsset(widget, scriptHeaders));
+    } catch (error) {
+      log('static-file-missing', { route: '/widget.js', ...describeError(error) });
+    }
+  })();
 
-  server.get('/staying-safe-online', async (_req: restify.Request, res: restify.Response) => {
-    send(res, 200, await readFile(path.join(publicDir, 'staying-safe-online.html')), pageHeaders);
-  });
+  const serve =
+    (route: string, extra?: Record<string, string>) =>
+    async (req: restify.Request, res: restify.Response) => {
+      await ready;
+      const asset = assets.get(route);
+      if (!asset) return sendJson(res, 404, { error: 'Not found.' });
+      sendAsset(req, res, asset, extra);
+    };
 
-  server.get('/site.css', async (_req: restify.Request, res: restify.Response) => {
-    send(res, 200, await readFile(path.join(publicDir, 'site.css')), {
-      ...baseHeaders(),
-      'Content-Type': 'text/css; charset=utf-8',
-    });
-  });
-
-  server.get('/widget.js', async (_req: restify.Request, res: restify.Response) => {
-    const source = await readFile(path.join(publicDir, 'widget.js'), 'utf8');
-    send(res, 200, renderWidget(source, widgetConfig), {
-      ...baseHeaders(),
-      'Content-Type': 'text/javascript; charset=utf-8',
-      // The charity's site loads this from another origin.
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-    });
-  });
+  for (const route of [
+    '/',
+    '/staying-safe-online',
+    '/site.css',
+    '/widget.js',
+    '/webchat/webchat.js',
+  ]) {
+    server.get(route, serve(route));
+    server.head(route, serve(route));
+  }
+  const hashed = async (req: restify.Request, res: restify.Response) => {
+    await ready;
+    const name = (req.params as Record<string, unknown> | undefined)?.name;
+    const asset = assets.get('/webchat/webchat.js');
+    if (!asset || name !== `webchat.${bundleHash}.js`) {
+      return sendJson(res, 404, { error: 'Not found.' });
+    }
+    sendAsset(req, res, asset, { 'Cache-Control': IMMUTABLE });
+  };
+  server.get('/webchat/:name', hashed);
+  server.head('/webchat/:name', hashed);
 
   // Browsers ask for this on every page; answer quietly rather than with a 404.
   server.get('/favicon.ico', async (_req: restify.Request, res: restify.Response) => {
-    send(res, 204, '', baseHeaders());
+    res.writeHead(204, baseHeaders());
+    res.end();
   });
 
-  // The bundle is large (about 4 MB), so it is compressed once, in memory, on first use.
-  let compressed: Promise<Buffer> | undefined;
-  server.get('/webchat/webchat.js', async (req: restify.Request, res: restify.Response) => {
-    const headers = {
-      ...baseHeaders(),
-      'Content-Type': 'text/javascript; charset=utf-8',
-      'Cross-Origin-Resource-Policy': 'cross-origin',
-      Vary: 'Accept-Encoding',
-    };
-    if (/\bgzip\b/.test(req.header('accept-encoding', ''))) {
-      compressed ??= readFile(webChatBundle).then((raw) => gzip(raw));
-      try {
-        send(res, 200, await compressed, { ...headers, 'Content-Encoding': 'gzip' });
-        return;
-      } catch (error) {
-        compressed = undefined;
-        throw error;
-      }
-    }
-    send(res, 200, await readFile(webChatBundle), headers);
-  });
+  return { ready };
 }
 
 /** Replaces the default config in widget.js with this server's, as a JSON literal. */
 export function renderWidget(
   source: string,
-  config: { exitWords: string[]; exitUrl: string },
+  config: { exitWords: string[]; exitUrl: string; webChatUrl?: string },
 ): string {
   // Escape "<" so that the literal can never close a surrounding <script> element.
   const literal = JSON.stringify(config).replace(/</g, '\\u003c');
@@ -160,15 +210,4 @@ function contentSecurityPolicy(settings: Settings): string {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
-}
-
-function send(
-  res: restify.Response,
-  status: number,
-  body: string | Buffer,
-  headers: Record<string, string>,
-): void {
-  const payload = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  res.writeHead(status, { ...headers, 'Content-Length': String(payload.length) });
-  res.end(payload);
 }
