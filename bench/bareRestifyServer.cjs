@@ -6,7 +6,7 @@ const server = restify.createServer();
 server.get('/healthz', async (_req, res) => {
   res.send(200, { status: 'ok' });
 });
-server.listen(Number(process.env.PORT || 0), () => {
-  process.stdout.write('{"event":"listening"}\n');
+server.listen(Number(process.env.PORT || 0), process.env.HOST || undefined, () => {
+  process.stdout.write(`{"event":"listening","port":${server.address().port}}\n`);
 });
 process.once('SIGTERM', () => server.close(() => process.exit(0)));

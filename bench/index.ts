@@ -9,7 +9,7 @@ import { realConversation } from '../test/support/botHarness.js';
 import { ms, ratio, summarise, timeEach } from './stats.js';
 import { benchState } from './stateBench.js';
 import { benchMemory } from './memoryBench.js';
-import { timeToListen } from './startupBench.js';
+import { slowestFirstRequest, timeToListen } from './startupBench.js';
 
 /**
  * `npm run bench`: speed figures, each beside a baseline measured in the same run.
@@ -105,7 +105,23 @@ async function main(): Promise<void> {
   console.log(`  baseline (bare restify): median ${ms(bareStart.median)}`);
   console.log(`  ratio: ${ratio(start.median, bareStart.median)}\n`);
 
-  // 4. The self-hosted Direct Line channel, when present.
+  // 4. The slowest of 20 requests sent the moment the server listens: a stall just after
+  //    listening (loading the adapter or the recognizers then) shows here.
+  const firsts: number[] = [];
+  const bareFirsts: number[] = [];
+  const env = { PORT: '0', HOST: '127.0.0.1' };
+  for (let i = 0; i < 3; i += 1) {
+    firsts.push(await slowestFirstRequest(['dist/index.js'], env));
+    bareFirsts.push(await slowestFirstRequest(['bench/bareRestifyServer.cjs'], env));
+  }
+  const first = summarise(firsts);
+  const bareFirst = summarise(bareFirsts);
+  console.log('Slowest of 20 requests sent as the server starts listening (3 runs each)');
+  console.log(`  median ${ms(first.median)}`);
+  console.log(`  baseline (bare restify): median ${ms(bareFirst.median)}`);
+  console.log(`  ratio: ${ratio(first.median, bareFirst.median)}\n`);
+
+  // 5. The self-hosted Direct Line channel, when present.
   if (existsSync('bench/directLineBench.ts')) {
     const modulePath = './directLineBench.js';
     const { benchDirectLine } = (await import(modulePath)) as {

@@ -20,6 +20,7 @@ import { createLog, type Log } from './observability/log.js';
 import { createServer } from './server/createServer.js';
 import { createPrometheusMetrics } from './observability/metrics/prometheusMetrics.js';
 import { registerMetricsRoute } from './observability/metrics/registerMetricsRoute.js';
+import { gracefulShutdown } from './server/gracefulShutdown.js';
 import { registerWebPages } from './web/registerWebPages.js';
 
 /** The dialog a conversation starts in when a channel names none. */
@@ -52,6 +53,7 @@ export interface App {
    * start-up is quick and first requests are too.
    */
   warm(): Promise<void>;
+  /** Graceful: see gracefulShutdown. Resolves once the server and state are closed. */
   close(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
   const teams = createTeamsEdge(settings, turns);
   const botFramework = createBotFrameworkEndpoint(settings, turns, log, teams);
   const server = createServer({ settings, content, botFramework, log });
+  const shutdown = gracefulShutdown(server.server);
   const directLine = registerDirectLine(server, {
     turns,
     settings,
@@ -150,10 +153,13 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
       recognizers ??= await loadFallbackRecognizers();
     },
     async close() {
+      // Stop accepting, let turns under way finish (within the deadline), close idle
+      // keep-alives; only then drop conversations and state, which those turns still need.
+      const { unfinished } = await shutdown.close(settings.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+      if (unfinished > 0) log('shutdown-deadline-passed', { unfinished });
       directLine.close();
       await sms?.close();
       await state.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
 }

@@ -2,6 +2,7 @@ import { createApp } from './app.js';
 import { loadSettings } from './config/settings.js';
 import { ContentError } from './content/loadContent.js';
 import { createPinoLog } from './observability/pinoLog.js';
+import { describeError } from './server/describeError.js';
 import { installProcessGuard } from './server/processGuard.js';
 
 const log = createPinoLog();
@@ -11,13 +12,24 @@ installProcessGuard(log);
 async function main(): Promise<void> {
   const settings = loadSettings();
   const app = createApp(settings, { log });
+  // The Bot Framework adapter and Microsoft's recognizers load before listening: loading
+  // them afterwards stalled the event loop for about a second, just as the first requests
+  // came in. Everything still works without them, so a failure here does not stop start-up.
+  await app.warm().catch((error: unknown) => log('warm-failed', describeError(error)));
   const address = await app.listen(settings.PORT, settings.HOST);
   log('listening', { port: address.port, contentVersion: app.content.version });
-  // The adapter and recognizers load after listening so start-up stays fast; everything
-  // works without them meanwhile.
-  app.warm().catch((error: Error) => log('warm-failed', { error: error.name }));
+  let stopping = false;
   const stop = () => {
-    app.close().finally(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    log('shutting-down', { deadlineSeconds: settings.SHUTDOWN_TIMEOUT_SECONDS });
+    // If closing itself hangs, leave anyway, a little after the deadline.
+    setTimeout(() => process.exit(1), settings.SHUTDOWN_TIMEOUT_SECONDS * 1000 + 5000).unref();
+    app
+      .close()
+      .then(() => log('stopped'))
+      .catch((error: unknown) => log('shutdown-failed', describeError(error)))
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

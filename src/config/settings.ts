@@ -92,7 +92,7 @@ export const settingsSchema = z.object({
   ADMIN_TOKEN: optionalText,
 
   // Limits and timeouts (see README, "Limits and timeouts").
-  WEBCHAT_TOKENS_PER_MINUTE: positiveInt(10),
+  WEBCHAT_TOKENS_PER_MINUTE: positiveInt(30),
   HTTP_HEADERS_TIMEOUT_SECONDS: positiveInt(10),
   HTTP_REQUEST_TIMEOUT_SECONDS: positiveInt(30),
   HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: positiveInt(5),

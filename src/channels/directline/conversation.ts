@@ -30,6 +30,8 @@ export interface ActivitySet {
 export class Conversation {
   /** True once the bot has been told the conversation started (the greeting is queued). */
   started = false;
+  /** True once the client has sent a message; until then the conversation expires sooner. */
+  messaged = false;
   /** True when the user id was bound by the server (from a token request), not the client. */
   userBound = false;
   /** Set when the conversation has been deleted, so late replies are dropped, not queued. */

@@ -43,11 +43,19 @@ export class ConversationStore {
     this.timer.unref();
   }
 
-  /** Opens a conversation with a fresh, unguessable id. Throws StoreFullError at the cap. */
-  create(userId: string, locale?: string): Conversation {
-    if (this.conversations.size >= this.limits.maxConversations) {
+  /**
+   * Opens a conversation with a fresh, unguessable id. Throws StoreFullError at the cap; a
+   * chat opened from a browser meets its cap sooner (`browserShare`), so a flood of them
+   * never locks out server-side callers holding the secret.
+   */
+  create(userId: string, locale?: string, from: 'browser' | 'secret' = 'secret'): Conversation {
+    const cap =
+      from === 'browser'
+        ? Math.floor(this.limits.maxConversations * this.limits.browserShare)
+        : this.limits.maxConversations;
+    if (this.conversations.size >= cap) {
       this.sweep();
-      if (this.conversations.size >= this.limits.maxConversations) throw new StoreFullError();
+      if (this.conversations.size >= cap) throw new StoreFullError();
     }
     const id = randomBytes(16).toString('base64url');
     const conversation = new Conversation(id, userId, locale, this.limits, this.now());
@@ -59,7 +67,7 @@ export class ConversationStore {
   get(id: string): Conversation | undefined {
     const conversation = this.conversations.get(id);
     if (!conversation) return undefined;
-    if (conversation.isIdle(this.now(), this.idleMs)) {
+    if (conversation.isIdle(this.now(), this.idleFor(conversation))) {
       this.expire(conversation);
       return undefined;
     }
@@ -129,7 +137,7 @@ export class ConversationStore {
   sweep(): void {
     const now = this.now();
     for (const conversation of this.conversations.values()) {
-      if (conversation.isIdle(now, this.idleMs)) this.expire(conversation);
+      if (conversation.isIdle(now, this.idleFor(conversation))) this.expire(conversation);
     }
   }
 
@@ -138,6 +146,16 @@ export class ConversationStore {
     clearInterval(this.timer);
     for (const conversation of this.conversations.values()) conversation.clear();
     this.conversations.clear();
+  }
+
+  /**
+   * How long a conversation may be silent: short while it was never opened, or opened but
+   * never sent a message (abandoned, or one of a flood), and the token's lifetime after.
+   */
+  private idleFor(conversation: Conversation): number {
+    if (!conversation.started) return Math.min(this.limits.unopenedIdleMs, this.idleMs);
+    if (!conversation.messaged) return Math.min(this.limits.unusedIdleMs, this.idleMs);
+    return this.idleMs;
   }
 
   private expire(conversation: Conversation): void {

@@ -181,6 +181,8 @@ export function registerDirectLineRoutes(
       if (!parsed.ok) return sendError(res, 400, 'BadArgument', 'Malformed JSON.');
       const posted = parsePostedActivity(parsed.value);
       if (!posted) return sendError(res, 400, 'BadArgument', 'Not an activity.');
+      // Someone is using this chat, so it now lives as long as its token.
+      if (posted.type === 'message') conversation.messaged = true;
       await channel.start(conversation);
       let outcome: Awaited<ReturnType<typeof channel.post>>;
       try {

@@ -22,6 +22,15 @@ export interface DirectLineLimits {
   maxConversations: number;
   /** How often expired conversations are swept out of memory, in milliseconds. */
   sweepIntervalMs: number;
+  /**
+   * Share of `maxConversations` that chats opened from a browser (`/api/webchat/token`) may
+   * fill. The rest is kept for server-side callers holding the Direct Line secret.
+   */
+  browserShare: number;
+  /** A conversation whose token was issued but never used to open it expires after this. */
+  unopenedIdleMs: number;
+  /** An opened conversation in which nothing has been sent expires after this much silence. */
+  unusedIdleMs: number;
 }
 
 /**
@@ -41,6 +50,11 @@ export const DEFAULT_LIMITS: Readonly<DirectLineLimits> = Object.freeze({
   maxQueuedActivities: 500,
   maxConversations: 20_000,
   sweepIntervalMs: 30_000,
+  browserShare: 0.8,
+  // Web Chat opens its conversation at once, and polls every second while the page is open,
+  // so only abandoned (or flooded) conversations ever reach these.
+  unopenedIdleMs: 2 * 60_000,
+  unusedIdleMs: 10 * 60_000,
 });
 
 /** Limits for one channel: the defaults, with any overrides applied. */

@@ -6,6 +6,7 @@ import { StoreFullError } from './conversationStore.js';
 import { errorName, type DirectLineChannel } from './DirectLineChannel.js';
 import { DIRECT_LINE_BASE } from './directLineRoutes.js';
 import { bearer, sendError, sendJson } from './http.js';
+import { TokenAdmission } from './tokenAdmission.js';
 import { newUserId } from './userIds.js';
 
 type Handler = (req: Request, res: Response) => Promise<void>;
@@ -28,9 +29,18 @@ export function registerWebchatRoutes(
   settings: Settings,
   wrap: (handler: Handler) => Handler,
 ): void {
+  const admit = new TokenAdmission(settings);
   server.post(
     WEBCHAT_TOKEN_PATH,
     wrap(async (req, res) => {
+      const admission = await admit.check(req);
+      if (!admission.allowed) {
+        channel.log('webchat.token_refused', { status: admission.status });
+        const headers: Record<string, string> = admission.retryAfterSeconds
+          ? { 'Retry-After': String(admission.retryAfterSeconds) }
+          : {};
+        return sendError(res, admission.status, admission.code, admission.message, headers);
+      }
       if (settings.DIRECT_LINE_MODE === 'azure') {
         try {
           const azure = await exchangeAzureToken(
@@ -46,7 +56,8 @@ export function registerWebchatRoutes(
       }
       try {
         // The user id is left to Web Chat, which sends its own when it starts the chat.
-        const conversation = channel.store.create(newUserId());
+        // Browser chats may fill only part of the store, so secret holders always get in.
+        const conversation = channel.store.create(newUserId(), undefined, 'browser');
         await channel.save(conversation);
         const issued = channel.tokens.issue(conversation.id);
         const domain = `${publicBase(req, settings)}${DIRECT_LINE_BASE}`;
