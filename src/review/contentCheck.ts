@@ -1,4 +1,5 @@
 import { routingTableOf, stepId } from '../engine/compileConversation.js';
+import { checkReachability } from './checkReachability.js';
 import { createUrgencyDetector } from '../understanding/detectUrgency.js';
 import { createCommandMatcher, type CommandName } from '../understanding/matchCommand.js';
 import { listFacts } from '../content/listUnverifiedFacts.js';
@@ -77,6 +78,7 @@ export function checkContent(read: ReadContentFile, today = new Date()): CheckRe
       checkFlow(content, dialog, errors);
     }
   }
+  errors.push(...checkReachability(content, today));
   check999(content, errors);
   checkWordingRules(content, errors);
   checkButtons(content, errors);
@@ -194,78 +196,26 @@ function checkFlow(content: Content, dialog: Dialog, errors: Finding[]): void {
   const stepIds = new Set(ids);
   const serviceIds = new Set(services.services.map((service) => service.id));
   const outcomeIds = new Set(dialog.outcomes.map((outcome) => outcome.outcome));
-  const eligibilitySlots = new Map(dialog.eligibility.map((q) => [q.slot, q.question]));
-  const reached = new Set<string>();
-  const reachedOutcomes = new Set<string>();
-  const reachedEligibility = new Set<string>();
-  const queue = ids.length > 0 ? [0] : [];
-  while (queue.length > 0) {
-    const index = queue.shift() ?? 0;
-    const step = dialog.steps[index];
-    if (!step || reached.has(stepId(step))) continue;
-    reached.add(stepId(step));
-    if ('route' in step) {
-      for (const rule of routing.rules) {
-        reachedOutcomes.add(rule.outcome);
-        for (const slot of rule.ask) {
-          const question = eligibilitySlots.get(slot);
-          if (question) reachedEligibility.add(question);
-        }
-      }
-      continue;
-    }
+  dialog.steps.forEach((step, index) => {
+    if (!('question' in step)) return;
     for (const option of step.options) {
-      if (!option.next || BUILT_IN_TARGETS.has(option.next)) continue;
-      else if (stepIds.has(option.next)) queue.push(ids.indexOf(option.next));
-      else {
-        errors.push({
-          rule: 'ends-at-outcome',
-          file: DIALOG,
-          path: `${step.question}.${option.value}.next`,
-          message: `jumps to "${option.next}", which is not a step or built-in reply`,
-        });
-      }
+      if (!option.next || BUILT_IN_TARGETS.has(option.next) || stepIds.has(option.next)) continue;
+      errors.push({
+        rule: 'ends-at-outcome',
+        file: DIALOG,
+        path: `${step.question}.${option.value}.next`,
+        message: `jumps to "${option.next}", which is not a step or built-in reply`,
+      });
     }
-    // "not sure" always moves on, so the step after a question is always reachable.
-    if (index + 1 < dialog.steps.length) queue.push(index + 1);
-    else
+    if (index === dialog.steps.length - 1) {
       errors.push({
         rule: 'ends-at-outcome',
         file: DIALOG,
         path: `steps.${step.question}`,
         message: 'the last step is a question, so the conversation ends without an outcome',
       });
-  }
-  dialog.steps.forEach((step, index) => {
-    if (!reached.has(stepId(step))) {
-      errors.push({
-        rule: 'reachable',
-        file: DIALOG,
-        path: `steps[${index}]`,
-        message: `step "${stepId(step)}" can never be reached`,
-      });
     }
   });
-  for (const question of dialog.eligibility) {
-    if (!reachedEligibility.has(question.question)) {
-      errors.push({
-        rule: 'reachable',
-        file: DIALOG,
-        path: `eligibility.${question.question}`,
-        message: 'no routing rule asks this question',
-      });
-    }
-  }
-  for (const outcome of outcomeIds) {
-    if (!reachedOutcomes.has(outcome)) {
-      errors.push({
-        rule: 'reachable',
-        file: DIALOG,
-        path: `outcomes.${outcome}`,
-        message: 'no routing rule leads to this outcome',
-      });
-    }
-  }
   routing.rules.forEach((rule, index) => {
     if (!outcomeIds.has(rule.outcome)) {
       errors.push({
