@@ -35,7 +35,9 @@ export type PathEnd =
   /** The conversation was closed and forgotten (exit, not safe to chat). */
   | { kind: 'closed'; step: string }
   /** An interruption was answered and the conversation went back to a question. */
-  | { kind: 'resumed'; step: string };
+  | { kind: 'resumed'; step: string }
+  /** Only with `reachOnly`: the path joins a state already explored, so it stops here. */
+  | { kind: 'joins'; step: string };
 
 /** One distinct path through a dialog, from the opening to its end. */
 export interface ConversationPath {
@@ -62,6 +64,8 @@ export interface Enumeration {
   /** Every step id that any reply on any path belongs to. */
   reached: ReadonlySet<string>;
   probes: Probe[];
+  /** True when there were more than `maxPaths` paths and the rest were not listed. */
+  truncated: boolean;
 }
 
 export interface EnumerateOptions {
@@ -74,6 +78,8 @@ export interface EnumerateOptions {
    * seen before has the same future), and much faster, but `paths` is then incomplete.
    */
   reachOnly?: boolean;
+  /** Stop listing paths after this many (default 20,000), so a huge dialog still finishes. */
+  maxPaths?: number;
 }
 
 /** Replies that interrupt whatever step they come at. */
@@ -99,6 +105,8 @@ export function enumeratePaths(conversation: Conversation, options: EnumerateOpt
   const problemSeen = new Set<string>();
   const explored = new Set<string>();
   const onPath = new Set<string>();
+  const maxPaths = options.maxPaths ?? 20_000;
+  let truncated = false;
   const probed = new Set<string>();
   const read = slotsWhoseValuesMatter(conversation);
   const filled = slotsFreeTextFills(conversation);
@@ -123,6 +131,7 @@ export function enumeratePaths(conversation: Conversation, options: EnumerateOpt
     turns: PathTurn[],
     side?: { kind: InterruptionKind; step: string; from: number },
   ): void => {
+    if (truncated) return;
     const last = turns[turns.length - 1]?.replies.at(-1);
     const finish = (end: PathEnd) => {
       const path: ConversationPath = {
@@ -141,6 +150,7 @@ export function enumeratePaths(conversation: Conversation, options: EnumerateOpt
         sideSeen.add(dedupe);
       }
       paths.push(path);
+      if (paths.length >= maxPaths) truncated = true;
     };
     if (!last) return;
     if (state === null) return finish({ kind: 'closed', step: last.step });
@@ -172,7 +182,7 @@ export function enumeratePaths(conversation: Conversation, options: EnumerateOpt
     }
     if (options.reachOnly) {
       const abstract = `${JSON.stringify({ ...state, slots: abstractSlots(state.slots, read, filled) })}\0${last.text}`;
-      if (explored.has(abstract)) return;
+      if (explored.has(abstract)) return finish({ kind: 'joins', step: state.step });
       explored.add(abstract);
     }
     onPath.add(key);
@@ -209,7 +219,7 @@ export function enumeratePaths(conversation: Conversation, options: EnumerateOpt
 
   const opening = turn(undefined, { kind: 'open' });
   walk(opening.state, [{ replies: opening.replies }]);
-  return { dialogId: conversation.dialogId, paths, problems, reached, probes };
+  return { dialogId: conversation.dialogId, paths, problems, reached, probes, truncated };
 }
 
 /**

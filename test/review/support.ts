@@ -12,3 +12,19 @@ export function contentWithDialog(fixture: string): Content {
 
 /** A fixed moment, so that "open now" reads the same on every run. */
 export const NOW = new Date('2026-12-01T12:00:00Z');
+
+/** A dialog of `count` questions in a row, each with two options, as YAML. */
+export function longDialog(count: number): string {
+  const steps = Array.from({ length: count }, (_, i) =>
+    [
+      `  - question: step-${i + 1}`,
+      `    slot: s${i + 1}`,
+      `    text: Question number ${i + 1}. In an emergency call 999.`,
+      '    options:',
+      `      - { value: a, label: First answer to ${i + 1} }`,
+      `      - { value: b, label: Second answer to ${i + 1} }`,
+    ].join('\n'),
+  );
+  const slots = Array.from({ length: count }, (_, i) => `s${i + 1}`).join(', ');
+  return `id: triage\nslots: [${slots}]\npolicy:\n  interruptions: []\nsteps:\n${steps.join('\n')}\n  - route: signpost\noutcomes:\n  - { outcome: everyone, text: The one outcome. In an emergency call 999. }\n`;
+}

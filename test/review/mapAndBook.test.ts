@@ -1,0 +1,60 @@
+import { expect } from 'chai';
+import { loadContent, type Content } from '../../src/content/loadContent.js';
+import { bookHtml } from '../../src/review/bookHtml.js';
+import { buildReview } from '../../src/review/bookModel.js';
+import { mapHtml } from '../../src/review/mapHtml.js';
+import { contentWithDialog, disk, longDialog, NOW } from './support.js';
+
+const options = { now: NOW, linkBase: 'https://bot.example.org' };
+
+function stepIdsOf(content: Content): string[] {
+  return content.dialogs.flatMap((dialog) => [
+    ...dialog.steps.flatMap((step) => ('question' in step ? [step.question] : [])),
+    ...dialog.eligibility.map((question) => question.question),
+    ...dialog.outcomes.map((outcome) => outcome.outcome),
+  ]);
+}
+
+describe('the map (npm run content:map)', () => {
+  it('holds every question, eligibility question and outcome of the shipped dialogs', async () => {
+    const content = loadContent(disk);
+    const html = await mapHtml(content, NOW);
+    for (const id of stepIdsOf(content)) expect(html, id).to.include(`data-step="${id}"`);
+    // The interruptions that apply everywhere are shown once, as rules.
+    expect(html).to.include('At every step, before anything else');
+    expect(html.match(/Words of danger now \(e\.g\./g)).to.have.length(content.dialogs.length);
+    // Self-contained: no scripts and nothing fetched from elsewhere.
+    expect(html).not.to.match(/<script|<link |src="http/);
+  });
+
+  it('draws a 45-step dialog with every step in it, at the same text size', async () => {
+    const content = loadContent((path) =>
+      path === 'dialogs/triage.yml' ? longDialog(45) : disk(path),
+    );
+    const html = await mapHtml(content, NOW);
+    for (let i = 1; i <= 45; i += 1) expect(html).to.include(`data-step="step-${i}"`);
+    expect(html).to.include('data-step="everyone"');
+    expect(html).to.include('font-size="13"');
+  });
+});
+
+describe('the book (npm run content:book)', () => {
+  it('gives a dialog with a known number of paths exactly that number', () => {
+    const html = bookHtml(buildReview(contentWithDialog('two-questions.yml'), options));
+    expect(html).to.include('Dialog “triage”: 19 paths');
+    expect(html).to.include('9 paths through the questions');
+    expect(html.match(/<details id="triage-\d+">/g)).to.have.length(19);
+  });
+
+  it('shows each message as the web, Teams and SMS renderers do, with an index of outcomes', () => {
+    const html = bookHtml(buildReview(contentWithDialog('two-questions.yml'), options));
+    expect(html).to.include('Index of outcomes');
+    expect(html).to.include('Outcome “everyone”');
+    expect(html).to.include('<div class="name">Web chat</div>');
+    expect(html).to.include('<div class="name">SMS</div>');
+    // SMS numbers its choices; the web shows them as buttons.
+    expect(html).to.include('1. Alpha');
+    expect(html).to.include('<span class="button">Alpha</span>');
+    expect(html).to.include('First question. In an emergency call 999.');
+  });
+});
