@@ -25,7 +25,7 @@ async function main(): Promise<void> {
     log('shutting-down', { deadlineSeconds: settings.SHUTDOWN_TIMEOUT_SECONDS });
     // If closing itself hangs, leave anyway, a little after the deadline.
     setTimeout(() => process.exit(1), settings.SHUTDOWN_TIMEOUT_SECONDS * 1000 + 5000).unref();
-    app
+    void app
       .close()
       .then(() => log('stopped'))
       .catch((error: unknown) => log('shutdown-failed', describeError(error)))
