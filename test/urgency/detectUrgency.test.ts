@@ -32,8 +32,9 @@ describe('urgency detection (test/urgency/cases.yml)', () => {
       const result = detector.detect(testCase.text);
       expect(result.level, `categories: ${result.categories.join(', ')}`).to.equal(testCase.level);
       if (testCase.selfHarm !== undefined) expect(result.ownLife).to.equal(testCase.selfHarm);
-      if (testCase.strangulation && testCase.level === 'urgent') {
-        expect(result.strangulation).to.equal(true);
+      // Checked at every level: the emergency cases of strangulation count too.
+      if (testCase.strangulation !== undefined) {
+        expect(result.strangulation, 'strangulation').to.equal(testCase.strangulation);
       }
     });
   }
