@@ -97,6 +97,7 @@ export default tseslint.config(
     files: [
       'src/cli/**',
       'bench/**',
+      'test/eval/**',
       'scripts/**',
       'src/review/checkCli.ts',
       'src/content/writeJsonSchemas.ts',

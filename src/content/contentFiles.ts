@@ -7,6 +7,8 @@ import { emergencyAdviceSchema } from './schema/emergencySchema.js';
 import { dialogRoutingSchema, routingTableSchema } from './schema/routingSchema.js';
 import { serviceDirectorySchema } from './schema/serviceSchema.js';
 import { urgencyPhrasesSchema } from './schema/urgencySchema.js';
+import { urgencyConceptsSchema } from './schema/urgencyConceptsSchema.js';
+import { urgencyExamplesSchema } from './schema/urgencyExamplesSchema.js';
 import { wordingSchema } from './schema/wordingSchema.js';
 
 /**
@@ -21,6 +23,8 @@ export const contentFiles = {
   wording: { path: 'content/wording.yml', schema: wordingSchema },
   emergency: { path: 'content/emergency.yml', schema: emergencyAdviceSchema },
   urgency: { path: 'content/urgency.yml', schema: urgencyPhrasesSchema },
+  urgencyConcepts: { path: 'content/urgency-concepts.yml', schema: urgencyConceptsSchema },
+  urgencyExamples: { path: 'content/urgency-examples.yml', schema: urgencyExamplesSchema },
   commands: { path: 'content/commands.yml', schema: commandsSchema },
   judgemental: { path: 'content/judgemental.yml', schema: judgementalSchema },
   bankHolidays: { path: 'content/bank-holidays.yml', schema: bankHolidaysSchema },

@@ -79,6 +79,12 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
       );
     },
 
+    /** After the emergency reply, a message that does not say the person is safe. */
+    emergencyCheck: (): Reply =>
+      reply('emergency', 'emergency', wording.emergency.checkSafe, {
+        choices: [{ value: 'more-ways', label: wording.emergency.moreLabel }, carryOn],
+      }),
+
     emergencyMore: (): Reply =>
       reply(
         'emergency',

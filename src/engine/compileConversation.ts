@@ -71,7 +71,7 @@ export type Dialogs = ReadonlyMap<string, Conversation>;
  * (urgency, commands, places) are compiled once and shared.
  */
 export function compileDialogs(content: Content): Dialogs {
-  const urgency = createUrgencyDetector(content.urgency);
+  const urgency = createUrgencyDetector(content);
   const shared = {
     content,
     urgency,

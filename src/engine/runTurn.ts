@@ -107,6 +107,8 @@ function runDialogTurn(
   const urgency = conversation.urgency.detect(message);
   if (urgency.level === 'emergency') {
     keepAnswerToInterruptedQuestion(conversation, state, message, env);
+    // Whatever else the message says (age, place, who) is kept, so nothing is asked again.
+    fillUnknown(state.slots, extractMentions(conversation, message));
     interrupt(state, 'emergency');
     return { replies: [say.emergency(urgency.ownLife)], state };
   }
@@ -157,6 +159,14 @@ function runDialogTurn(
 
   if (state.interruptions.length > 0) {
     if (command === 'moreWays') return { replies: [say.emergencyMore()], state };
+    // After the emergency reply only a real "I'm safe" (or the carry-on button) moves on:
+    // "ok", "thanks" or anything else asks again, kindly, whether the person is safe now.
+    if (
+      topInterruption(state)?.reply === 'emergency' &&
+      !saysSafe(conversation, message, command)
+    ) {
+      return { replies: [say.emergencyCheck()], state };
+    }
     resumeInterrupted(conversation, state);
     if (command === 'carryOn') return { replies: askCurrent(conversation, say, state), state };
   }
@@ -242,6 +252,47 @@ function readCommand(
     if (chosen) return chosen;
   }
   return conversation.commands.match(message);
+}
+
+/** Short acknowledgements that never mean "I'm safe" on their own. */
+const ACKNOWLEDGEMENTS = new Set([
+  'ok',
+  'okay',
+  'k',
+  'kk',
+  'ok thanks',
+  'ok thank you',
+  'okay thanks',
+  'thanks',
+  'thank you',
+  'thanks you',
+  'thx',
+  'ty',
+  'ta',
+  'cheers',
+  'alright',
+  'right',
+  'sure',
+  'hmm',
+  'ok ty',
+]);
+
+/**
+ * True when a message after the emergency reply really means "I'm safe now": the carry-on
+ * button (or its number), "carry on" typed, or the safe answer of "are you safe right
+ * now?" in words that are more than an acknowledgement.
+ */
+function saysSafe(
+  conversation: Conversation,
+  message: Message,
+  command: CommandName | undefined,
+): boolean {
+  if (ACKNOWLEDGEMENTS.has(message.answer)) return false;
+  if (command === 'carryOn') return true;
+  const safeNow = conversation.questions.get(
+    conversation.steps[0] ? stepId(conversation.steps[0]) : '',
+  );
+  return safeNow?.answer(message) === safeNow?.block.options[0]?.value;
 }
 
 /** Puts an interruption on top of the flow, which stays where it was. */

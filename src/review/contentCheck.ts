@@ -421,10 +421,7 @@ function checkWordingRules(content: Content, errors: Finding[]): void {
  * of the command it stands for ("Close this chat" must be an exit word, or it does nothing).
  */
 function checkButtons(content: Content, errors: Finding[]): void {
-  const commands = createCommandMatcher(
-    content.commands,
-    createUrgencyDetector(content.urgency).spellings,
-  );
+  const commands = createCommandMatcher(content.commands, createUrgencyDetector(content).spellings);
   const { wording } = content;
   const buttons: [string, string, CommandName[]][] = [
     ['emergency.moreLabel', wording.emergency.moreLabel, ['moreWays', 'notSafeToChat']],

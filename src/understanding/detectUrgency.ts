@@ -1,139 +1,133 @@
+import type { UrgencyConcepts } from '../content/schema/urgencyConceptsSchema.js';
+import type { urgencyExamplesSchema } from '../content/schema/urgencyExamplesSchema.js';
+import type { z } from 'zod';
 import type { UrgencyPhrases } from '../content/schema/urgencySchema.js';
-import { CLAUSE_MARK, normaliseText, type SpellingMap } from './normaliseText.js';
+import { createLinguisticLayer } from './linguisticLayer.js';
+import { normaliseText, type SpellingMap } from './normaliseText.js';
+import { createPhraseLayer } from './phraseLayer.js';
+import { toWords, type Words } from './phraseMatcher.js';
 import type { Message } from './readMessage.js';
-import {
-  compilePhrases,
-  findHits,
-  hasHit,
-  toWords,
-  type CompiledPhrases,
-  type Words,
-} from './phraseMatcher.js';
+import { createSemanticLayer } from './semanticLayer.js';
+import type { Reading } from './readClauses.js';
+import { rankOf, type LayerName, type LayerVerdict, type UrgencyResult } from './urgencyTypes.js';
 
-/** The urgency levels of design.md, highest first. */
-export type Urgency = 'emergency' | 'urgent' | 'routine';
+export type { Urgency, UrgencyResult, LayerVerdict, LayerName } from './urgencyTypes.js';
 
-/** What urgency detection found in one message. */
-export interface UrgencyResult {
-  level: Urgency;
-  /** The ids of the categories that matched, for tests and counters. Never message text. */
-  categories: string[];
-  /** A risk to the person's own life: the emergency reply adds Samaritans, Shout and 111. */
-  ownLife: boolean;
-  /** Past strangulation: the urgent reply adds medical advice. */
-  strangulation: boolean;
-}
-
-/** How many words before a phrase are searched for a negator such as "not". */
-const NEGATION_WINDOW = 4;
-
-/** Words that end the reach of a negator: "he is not here but he is on his way". */
-const CLAUSE_BREAKS = new Set([
-  CLAUSE_MARK,
-  'but',
-  'and',
-  'so',
-  'then',
-  'though',
-  'although',
-  'because',
-  'cos',
-  'however',
-]);
-
-interface CompiledCategory {
-  id: string;
-  pastLowersTo?: 'urgent';
-  unless?: CompiledPhrases;
-  level: 'emergency' | 'urgent';
-  ownLife: boolean;
-  strangulation: boolean;
-  /** Every pattern must match, un-negated, for the category to match. */
-  patterns: CompiledPhrases[];
-}
-
-/** A compiled urgency detector. Build one at start-up; detection is then a few regex scans. */
+/** A compiled urgency detector. Build one at start-up from content; it holds no other state. */
 export interface UrgencyDetector {
   /** Reads a message (or raw text, normalised here) for danger. */
   detect(message: string | Message): UrgencyResult;
+  /** The labelled example a message most resembles, for `npm run why` and the eval. */
+  nearestExample(text: string): { id: string; level: string; similarity: number } | undefined;
   /** The spelling map the detector normalises with, shared by the other matchers. */
   spellings: SpellingMap;
 }
 
-/** Compiles the phrase lists in content/urgency.yml into a detector. */
-export function createUrgencyDetector(phrases: UrgencyPhrases): UrgencyDetector {
-  const spellings: SpellingMap = new Map(Object.entries(phrases.spellings));
-  const negators = new Set(phrases.negators.map((word) => normaliseText(word, spellings)));
-  const uncertainty = new Set(phrases.uncertainty.map((word) => normaliseText(word, spellings)));
-  const bridges = new Set(phrases.negationBridges.map((word) => normaliseText(word, spellings)));
-  // "no, he's outside": a phrase that starts with someone doing something is never negated
-  // from outside it; its own negative ("he is not outside") simply does not match.
-  const subjects = new Set(
-    [...(phrases.groups.abuser ?? []), 'i', 'we', 'you', 'there', 'someone', 'somebody'].map(
-      (word) => normaliseText(word, spellings).split(' ')[0] ?? '',
-    ),
-  );
-  const compile = (list: readonly string[]) => compilePhrases(list, phrases.groups, spellings);
-  const pastMarkers = compile(phrases.pastMarkers);
-  const nowMarkers = compile(phrases.nowMarkers);
-  const categories: CompiledCategory[] = phrases.categories.map((category) => ({
-    id: category.id,
-    pastLowersTo: category.pastLowersTo,
-    unless: category.unless ? compile(category.unless) : undefined,
-    level: category.level,
-    ownLife: category.ownLife,
-    strangulation: category.strangulation,
-    patterns: (category.allOf ?? [category.phrases ?? []]).map(compile),
-  }));
+/** What the detector is built from: all of it lives in content/. */
+export interface UrgencyContent {
+  urgency: UrgencyPhrases;
+  urgencyConcepts: UrgencyConcepts;
+  urgencyExamples: z.infer<typeof urgencyExamplesSchema>;
+}
 
-  /**
-   * A negator cancels a phrase only when it reaches it across light words ("not in danger",
-   * "has not got a knife", "not going to hurt myself"). A word with meaning in between ends
-   * its reach: "can't talk he's here", "he won't stop hitting me" still count.
-   */
-  const isNegated = (words: string[], wordIndex: number): boolean => {
-    if (subjects.has(words[wordIndex] ?? '')) return false;
-    for (let i = wordIndex - 1; i >= 0 && i >= wordIndex - NEGATION_WINDOW; i -= 1) {
-      const word = words[i] ?? '';
-      if (negators.has(word)) {
-        // "not sure if he is coming": doubt after the negator undoes it.
-        return !words.slice(i + 1, wordIndex).some((w) => uncertainty.has(w));
-      }
-      if (CLAUSE_BREAKS.has(word) || !bridges.has(word)) return false;
+/** How many words the linguistic and semantic layers read: about 1,500 characters. */
+const READ_WORDS = 300;
+
+function firstWords(words: Words, count: number): Words {
+  if (words.words.length <= count) return words;
+  const kept = words.words.slice(0, count);
+  return { text: kept.join(' '), words: kept, starts: words.starts.slice(0, count) };
+}
+
+/** The message speaks of the past or a habit, and of nothing happening now. */
+function onlyPast(reading: Reading): boolean {
+  const has = (concept: 'now' | 'past' | 'habit') => (reading.spans.get(concept)?.length ?? 0) > 0;
+  return (has('past') || has('habit')) && !has('now');
+}
+
+/** Which layers to run; all by default. The eval and bench time and score each alone. */
+export type LayerChoice = readonly LayerName[];
+
+/**
+ * Combines the layers' verdicts: the highest level wins, and the first layer (in floor-up
+ * order) that reached it is the one that decided. Strangulation and a risk to one's own life
+ * are kept from any reading layer that raised the level, so the advice is never lost.
+ */
+export function combineVerdicts(layers: LayerVerdict[]): UrgencyResult {
+  let top: LayerVerdict | undefined;
+  for (const verdict of layers) {
+    if (verdict.level !== 'routine' && (!top || rankOf(verdict.level) > rankOf(top.level))) {
+      top = verdict;
     }
-    return false;
+  }
+  const level = top?.level ?? 'routine';
+  const raised = layers.filter((verdict) => verdict.level !== 'routine');
+  const flagged = raised.filter((verdict) => verdict.layer !== 'semantic' || verdict === top);
+  return {
+    level,
+    categories: [...new Set(raised.flatMap((verdict) => verdict.categories))],
+    // An example's flags are a near match, not a reading: they count only when it decided.
+    ownLife: level === 'emergency' && flagged.some((verdict) => verdict.ownLife),
+    strangulation: flagged.some((verdict) => verdict.strangulation),
+    decidedBy: top ? { layer: top.layer, because: top.because } : { layer: 'none', because: '' },
+    layers,
   };
+}
 
-  const matches = (phrases: CompiledPhrases, text: Words) =>
-    findHits(phrases, text).some((wordIndex) => !isNegated(text.words, wordIndex));
-
+/**
+ * Builds the urgency detector from content: the phrase lists (the auditable floor), the
+ * linguistic layer (who, what, when, negation) and the semantic layer (labelled examples).
+ * The phrase lists' hits are checked against the linguistic reading of the sentence, so a
+ * negation or an idiom is judged by structure rather than by a window of words.
+ */
+export function createUrgencyDetector(
+  content: UrgencyContent,
+  layers: LayerChoice = ['phrases', 'linguistic', 'semantic'],
+): UrgencyDetector {
+  const phrases = createPhraseLayer(content.urgency);
+  const { spellings } = phrases;
+  const linguistic = createLinguisticLayer(content.urgencyConcepts.concepts, spellings);
+  const readText = (text: string) => linguistic.read(toWords(normaliseText(text, spellings)));
+  const semantic = createSemanticLayer(
+    content.urgencyExamples.examples,
+    content.urgencyExamples.minSimilarity,
+    readText,
+  );
+  const use = new Set(layers);
+  const reads = use.has('linguistic') || use.has('semantic');
   return {
     spellings,
+    nearestExample: (text) => semantic.nearest(readText(text)),
     detect(message) {
       const words =
         typeof message === 'string' ? toWords(normaliseText(message, spellings)) : message.words;
-      const result: UrgencyResult = {
-        level: 'routine',
-        categories: [],
-        ownLife: false,
-        strangulation: false,
-      };
-      // Only speaking of the past, with nothing about now: some dangers become high risk
-      // rather than danger now. Any sign of now keeps the higher level.
-      const onlyPast = hasHit(pastMarkers, words) && !hasHit(nowMarkers, words);
-      for (const category of categories) {
-        if (!category.patterns.every((phrases) => matches(phrases, words))) {
-          continue;
-        }
-        if (category.unless && hasHit(category.unless, words)) continue;
-        result.categories.push(category.id);
-        const level = onlyPast && category.pastLowersTo ? category.pastLowersTo : category.level;
-        if (level === 'emergency') result.level = 'emergency';
-        else if (result.level === 'routine') result.level = 'urgent';
-        if (category.ownLife) result.ownLife = true;
-        if (category.strangulation) result.strangulation = true;
+      // The phrase lists read up to 8 KB; the other layers read the first words only, so a
+      // very long message costs no more than a long one (the floor still reads all of it).
+      const reading = reads ? linguistic.read(firstWords(words, READ_WORDS)) : undefined;
+      const verdicts: LayerVerdict[] = [];
+      if (use.has('phrases')) {
+        verdicts.push(
+          phrases.detect(
+            words,
+            reading
+              ? (i) => i < reading.tokens.length && linguistic.explainsAway(reading, i)
+              : undefined,
+          ),
+        );
       }
-      return result;
+      const read = reading && use.has('linguistic') ? linguistic.detect(reading) : undefined;
+      if (read) verdicts.push(read);
+      if (reading && use.has('semantic')) {
+        const like = semantic.detect(reading);
+        // An example says what a message is about, not when: when the reading of the
+        // sentence places it in the past or a habit, a match to an emergency example gives
+        // the urgent reply, as the phrase lists' past markers do.
+        if (like.level === 'emergency' && (read?.level === 'urgent' || onlyPast(reading))) {
+          like.level = 'urgent';
+        }
+        verdicts.push(like);
+      }
+      return combineVerdicts(verdicts);
     },
   };
 }

@@ -33,12 +33,15 @@ export function createQuestionMatcher(
   spellings: SpellingMap,
 ): QuestionMatcher {
   const exact = new Map<string, string>();
+  /** Each option's words, for reading a message that says more than its first word. */
+  const saysByOption = new Map<string, string[]>();
   let yesValue: string | undefined;
   let noValue: string | undefined;
   for (const option of block.options) {
     for (const words of [option.label, option.value, ...option.says]) {
       const key = normaliseAnswer(words, spellings);
       if (key && !exact.has(key)) exact.set(key, option.value);
+      if (key) saysByOption.set(option.value, [...(saysByOption.get(option.value) ?? []), key]);
       if (key === YES) yesValue ??= option.value;
       if (key === NO) noValue ??= option.value;
     }
@@ -86,9 +89,16 @@ export function createQuestionMatcher(
         if (years !== undefined) return forAge(years);
       }
       // "yes i am for now", "no not really": a leading yes or no answers a yes/no question.
+      // But "no, he is at work, im fine" goes on to say the other: the later words win.
       const first = said.split(' ')[0] ?? '';
-      if (yesValue && exact.get(first) === yesValue && first.length <= 4) return yesValue;
-      if (noValue && exact.get(first) === noValue && first.length <= 4) return noValue;
+      const rest = said.slice(first.length + 1);
+      if (yesValue && noValue && first.length <= 4) {
+        const lead = exact.get(first);
+        if (lead === yesValue)
+          return laterSays(rest, saysByOption.get(noValue)) ? noValue : yesValue;
+        if (lead === noValue)
+          return laterSays(rest, saysByOption.get(yesValue)) ? yesValue : noValue;
+      }
       // "second", "the 3rd one", "option 2": the common ways of picking a shown option, read
       // here so they work before the recognizers below have loaded.
       const picked = asksAge ? undefined : pickedOptionNumber(said);
@@ -108,6 +118,25 @@ export function createQuestionMatcher(
       return ordinal === undefined ? undefined : byNumber(ordinal);
     },
   };
+}
+
+const NEGATING = new Set(['not', 'no', 'never', 'nt']);
+
+/**
+ * True when the rest of a message says one of an option's phrases of two words or more,
+ * not negated ("im fine", "he is at work" - but not "not ok"). Single words such as "ok"
+ * are too loose to overrule the first word.
+ */
+function laterSays(rest: string, says: readonly string[] | undefined): boolean {
+  if (!says || !rest) return false;
+  const padded = ` ${rest} `;
+  return says.some((key) => {
+    if (!key.includes(' ')) return false;
+    const at = padded.indexOf(` ${key} `);
+    if (at === -1) return false;
+    const before = padded.slice(0, at).trim().split(' ').slice(-2);
+    return !before.some((word) => NEGATING.has(word));
+  });
 }
 
 const ORDINALS = [

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect } from 'chai';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { urgencyPhrasesSchema } from '../../src/content/schema/urgencySchema.js';
+import { loadContent } from '../../src/content/loadContent.js';
 import { createUrgencyDetector } from '../../src/understanding/detectUrgency.js';
 
 const caseSchema = z.array(
@@ -15,9 +15,7 @@ const caseSchema = z.array(
 );
 
 const cases = caseSchema.parse(parse(readFileSync('test/urgency/cases.yml', 'utf8')));
-const detector = createUrgencyDetector(
-  urgencyPhrasesSchema.parse(parse(readFileSync('content/urgency.yml', 'utf8'))),
-);
+const detector = createUrgencyDetector(loadContent());
 
 describe('urgency detection (test/urgency/cases.yml)', () => {
   it('has at least 100 phrasings across all three levels', () => {

@@ -30,6 +30,8 @@ export const emergencyWordingSchema = z.object({
   moreIntro: z.string().min(1),
   moreLabel: choiceLabel,
   carryOnLabel: choiceLabel,
+  /** Asked after the emergency reply when a message does not say the person is safe. */
+  checkSafe: z.string().min(1),
 });
 
 export const wordingSchema = z.object({

@@ -1,0 +1,381 @@
+import type { ConceptName, UrgencyConcepts } from '../content/schema/urgencyConceptsSchema.js';
+import { createConceptFinder, type Span } from './conceptMatcher.js';
+import type { SpellingMap } from './normaliseText.js';
+import type { Words } from './phraseMatcher.js';
+import { readClauses, type Reading } from './readClauses.js';
+import { createLemmatiser, createTokenReader, loadEnglish } from './readTokens.js';
+import { rankOf, type LayerVerdict, type Urgency } from './urgencyTypes.js';
+
+/** When something happens, as the clause (or else its sentence) says. */
+type When = 'now' | 'recent' | 'past' | 'habit' | 'unmarked';
+
+/** One frame that matched: its id names the rule in README "How Waymark reads danger". */
+interface Finding {
+  frame: string;
+  level: Urgency;
+  ownLife?: boolean;
+  strangulation?: boolean;
+}
+
+/** The linguistic layer: who does what to whom, when, and whether it is negated. */
+export interface LinguisticLayer {
+  read(words: Words): Reading;
+  detect(reading: Reading): LayerVerdict;
+  /**
+   * For the phrase layer: true when a phrase found at this word is negated by the sentence's
+   * structure, or is part of an idiom or an organisation's name.
+   */
+  explainsAway(reading: Reading, wordIndex: number): boolean;
+}
+
+/** Coming again and again ("he keeps turning up at my work") is stalking, not this minute. */
+const VISITS = new Set(['turn', 'show', 'come', 'drive', 'call', 'ring']);
+
+const OBJECTS = new Set(['me', 'us', 'her', 'him', 'them', 'you']);
+const PERSONAL = new Set(['i', 'he', 'she', 'they', 'we', 'you', 'someone', 'somebody']);
+const FUTURE = new Set(['will', 'gonna']);
+
+/** Builds the linguistic layer from content/urgency-concepts.yml. */
+export function createLinguisticLayer(
+  concepts: UrgencyConcepts['concepts'],
+  spellings: SpellingMap,
+): LinguisticLayer {
+  const nlp = loadEnglish();
+  const readTokens = createTokenReader(nlp);
+  const findConcepts = createConceptFinder(concepts, spellings, createLemmatiser(nlp));
+
+  const read = (words: Words): Reading => {
+    const tokens = readTokens(words);
+    return readClauses(tokens, findConcepts(tokens));
+  };
+
+  return {
+    read,
+    explainsAway: (reading, i) =>
+      Boolean(reading.negated[i] || reading.cancelled[i] || idiomaticAt(reading, i)),
+    detect(reading) {
+      const findings = readFrames(reading);
+      const verdict: LayerVerdict = {
+        layer: 'linguistic',
+        level: 'routine',
+        categories: [],
+        ownLife: false,
+        strangulation: false,
+        because: '',
+      };
+      for (const finding of findings) {
+        if (!verdict.categories.includes(finding.frame)) verdict.categories.push(finding.frame);
+        if (rankOf(finding.level) > rankOf(verdict.level)) {
+          verdict.level = finding.level;
+          verdict.because = finding.frame;
+        }
+        if (finding.strangulation) verdict.strangulation = true;
+        if (finding.ownLife && finding.level === 'emergency') verdict.ownLife = true;
+      }
+      return verdict;
+    },
+  };
+}
+
+function spansOf(r: Reading, concept: ConceptName): Span[] {
+  return r.spans.get(concept) ?? [];
+}
+
+/** The token indexes where a concept starts, worked out once per reading. */
+const startsCache = new WeakMap<Reading, Map<ConceptName, Set<number>>>();
+function startsOf(r: Reading, concept: ConceptName): Set<number> {
+  let byConcept = startsCache.get(r);
+  if (!byConcept) startsCache.set(r, (byConcept = new Map()));
+  let starts = byConcept.get(concept);
+  if (!starts) byConcept.set(concept, (starts = new Set(spansOf(r, concept).map((s) => s.start))));
+  return starts;
+}
+
+/** Ideas that an idiom does not explain away: "we split up", "i kicked him out". */
+const NOT_DANGER = new Set<ConceptName>([
+  'separation',
+  'stalking',
+  'pregnancy',
+  'escalation',
+  'escalationWeak',
+]);
+
+function isAsserted(r: Reading, span: Span): boolean {
+  if (r.negated[span.start]) return false;
+  const idioms = NOT_DANGER.has(span.concept) ? r.organisation : r.cancelled;
+  for (let i = span.start; i < span.end; i += 1) if (idioms[i]) return false;
+  if (span.concept === 'separation' && isIntention(r, span.start)) return false;
+  return NOT_DANGER.has(span.concept) || !idiomaticAt(r, span.start);
+}
+
+/** "i want to leave him", "how do i end things": a verb in its base form is not yet done. */
+function isIntention(r: Reading, i: number): boolean {
+  const token = r.tokens[i];
+  return (
+    token?.pos === 'VERB' && token.word === token.lemma && !['split', 'quit'].includes(token.word)
+  );
+}
+
+/** Words before a harm verb that make it a habit or a beginning: "hes started throwing". */
+const HABIT_VERBS = new Set(['start', 'begin', 'keep', 'always', 'often', 'sometimes', 'usually']);
+/** Words before a harm verb that make it a condition or a threat: "he'd kill me if". */
+const CONDITIONAL = new Set(['would', 'could', 'might', 'will', 'gonna', 'wants', 'want']);
+
+/** "hits", "chokes": the present simple of a harm verb speaks of a habit, not this minute. */
+function harmIsHabit(r: Reading, span: Span): boolean {
+  const token = r.tokens[span.start];
+  if (
+    token &&
+    token.word !== token.lemma &&
+    token.word.endsWith('s') &&
+    !token.lemma.endsWith('s')
+  ) {
+    return true;
+  }
+  for (
+    let j = span.start - 1;
+    j >= 0 && j >= span.start - 3 && sameClause(r, j, span.start);
+    j -= 1
+  ) {
+    if (HABIT_VERBS.has(r.tokens[j]?.lemma ?? '')) return true;
+  }
+  return false;
+}
+
+function harmIsConditional(r: Reading, span: Span): boolean {
+  for (
+    let j = span.start - 1;
+    j >= 0 && j >= span.start - 3 && sameClause(r, j, span.start);
+    j -= 1
+  ) {
+    const word = r.tokens[j]?.word ?? '';
+    if (CONDITIONAL.has(word) || (word === 'to' && r.tokens[j - 1]?.word === 'going')) return true;
+  }
+  return false;
+}
+
+/** Spans of a concept that are asserted: not negated, not in an idiom. Cached per reading. */
+const assertedCache = new WeakMap<Reading, Map<ConceptName, Span[]>>();
+function asserted(r: Reading, concept: ConceptName): Span[] {
+  let byConcept = assertedCache.get(r);
+  if (!byConcept) assertedCache.set(r, (byConcept = new Map()));
+  let list = byConcept.get(concept);
+  if (!list) byConcept.set(concept, (list = spansOf(r, concept).filter((s) => isAsserted(r, s))));
+  return list;
+}
+
+function sameClause(r: Reading, a: number, b: number): boolean {
+  return r.clauseOf[a] === r.clauseOf[b];
+}
+
+function sameSentence(r: Reading, a: number, b: number): boolean {
+  return r.sentenceOf[a] === r.sentenceOf[b];
+}
+
+function anyIn(r: Reading, concept: ConceptName, near: number, scope: 'clause' | 'sentence') {
+  const same = scope === 'clause' ? sameClause : sameSentence;
+  return asserted(r, concept).some((span) => same(r, span.start, near));
+}
+
+/**
+ * "my exam killed me", "the traffic is killing me": the nearest subject before the word,
+ * in its clause, is one of the idiom subjects rather than a person.
+ */
+function idiomaticAt(r: Reading, i: number): boolean {
+  const idiomStarts = startsOf(r, 'idiomSubject');
+  if (idiomStarts.size === 0) return false;
+  for (let j = i - 1; j >= 0 && sameClause(r, i, j); j -= 1) {
+    if (idiomStarts.has(j)) return true;
+    if (PERSONAL.has(r.tokens[j]?.word ?? '')) return false;
+  }
+  return false;
+}
+
+/** When the clause holding token i says it happens; else its sentence; else unmarked. */
+const whenCache = new WeakMap<Reading, Map<number, When>>();
+function whenAt(r: Reading, i: number): When {
+  let cache = whenCache.get(r);
+  if (!cache) whenCache.set(r, (cache = new Map()));
+  let when = cache.get(i);
+  if (!when) cache.set(i, (when = whenUncached(r, i)));
+  return when;
+}
+
+function whenUncached(r: Reading, i: number): When {
+  for (const same of [sameClause, sameSentence]) {
+    const has = (concept: ConceptName) =>
+      spansOf(r, concept).some((span) => same(r, span.start, i));
+    if (has('now')) return 'now';
+    if (has('lastNight')) return 'recent';
+    if (has('past')) return 'past';
+    if (has('habit')) return 'habit';
+  }
+  return 'unmarked';
+}
+
+const isOld = (when: When) => when === 'past' || when === 'habit';
+
+/** Who a harm word is done to: the words after it in its clause, or a passive subject. */
+function patientOf(r: Reading, span: Span): 'self' | 'child' | 'other' | 'myself' | undefined {
+  const { tokens } = r;
+  const childStarts = startsOf(r, 'child');
+  const otherStarts = startsOf(r, 'otherPerson');
+  const bodyStarts = startsOf(r, 'bodyPart');
+  const readAt = (j: number) => {
+    const word = tokens[j]?.word ?? '';
+    if (word === 'myself') return 'myself';
+    if (childStarts.has(j)) return 'child';
+    if (word === 'my' && (childStarts.has(j + 1) || childStarts.has(j + 2))) return 'child';
+    if (word === 'my' && (bodyStarts.has(j + 1) || bodyStarts.has(j + 2))) return 'self';
+    if (word === 'me' || word === 'us') return 'self';
+    if (otherStarts.has(j) || OBJECTS.has(word)) return 'other';
+    return undefined;
+  };
+  for (let j = span.end; j < Math.min(tokens.length, span.end + 4); j += 1) {
+    if (!sameClause(r, j, span.start)) break;
+    const who = readAt(j);
+    if (who) return who;
+  }
+  // Passive: "my brother is getting battered", "i got kicked".
+  const before = tokens[span.start - 1]?.lemma ?? '';
+  if (['get', 'be', 'been', 'being'].includes(before)) {
+    for (let j = span.start - 2; j >= 0 && sameClause(r, j, span.start); j -= 1) {
+      const word = tokens[j]?.word ?? '';
+      if (word === 'i' || word === 'we') return 'self';
+      const who = readAt(j);
+      if (who) return who;
+    }
+  }
+  return undefined;
+}
+
+function hasFuture(r: Reading, i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 5 && sameClause(r, i, j); j -= 1) {
+    const word = r.tokens[j]?.word ?? '';
+    if (FUTURE.has(word)) return true;
+    if (word === 'to' && r.tokens[j - 1]?.word === 'going') return true;
+    if (word === 'to' && r.tokens[j - 1]?.word === 'about') return true;
+  }
+  return false;
+}
+
+function hasSelf(r: Reading, i: number): boolean {
+  return spansOf(r, 'self').some((span) => sameClause(r, span.start, i));
+}
+
+/** Every frame that matches the message. Each frame is one rule, described in the README. */
+function readFrames(r: Reading): Finding[] {
+  const out: Finding[] = [];
+  const add = (frame: string, level: Urgency, extra: Partial<Finding> = {}) =>
+    out.push({ frame, level, ...extra });
+  const nowOr = (i: number, urgentFrame: string, nowFrame: string, extra?: Partial<Finding>) => {
+    if (isOld(whenAt(r, i))) add(urgentFrame, 'urgent', extra);
+    else add(nowFrame, 'emergency', extra);
+  };
+  const harmWords = asserted(r, 'harm');
+  const anyHarm = harmWords.length > 0 || asserted(r, 'weapon').length > 0;
+
+  // Someone here, near or coming: a person (or their vehicle) and a place, door or movement.
+  for (const place of asserted(r, 'presence')) {
+    const word = r.tokens[place.start]?.word ?? '';
+    const person = spansOf(r, 'agent').some(
+      (a) => sameClause(r, a.start, place.start) && (word !== 'here' || a.start < place.start),
+    );
+    const vehicle = spansOf(r, 'vehicle').some(
+      (v) => sameSentence(r, v.start, place.start) && r.tokens[v.start - 1]?.word !== 'my',
+    );
+    if (!person && !vehicle) continue;
+    const when = whenAt(r, place.start);
+    const keeps = r.tokens.some((t, j) => t.lemma === 'keep' && sameClause(r, j, place.start));
+    if (when === 'habit' || (keeps && VISITS.has(r.tokens[place.start]?.lemma ?? ''))) {
+      add('someone-keeps-coming', 'urgent');
+    } else if (when === 'past') add('someone-came-before', 'urgent');
+    else add('someone-here-or-coming', 'emergency');
+  }
+
+  // Harm done to someone: me, a child or someone else.
+  for (const harm of harmWords) {
+    const who = patientOf(r, harm);
+    if (!who) continue;
+    // "he'd kill me if i left": a condition or a promise is a threat (read below), and
+    // "he hits me", "hes started throwing things" speak of a habit: high risk, not now.
+    if (harmIsConditional(r, harm)) {
+      if (r.tokens.some((t) => t.word === 'would')) add('threat-made-before', 'urgent');
+      continue;
+    }
+    if (harmIsHabit(r, harm) && who !== 'myself') {
+      add(who === 'child' ? 'child-harmed-before' : 'harmed-before', 'urgent');
+      continue;
+    }
+    const strangled = spansOf(r, 'strangulation').some((s) => s.start === harm.start);
+    if (who === 'myself') add('harm-to-myself', 'emergency', { ownLife: true });
+    else if (who === 'child') nowOr(harm.start, 'child-harmed-before', 'child-harmed-now');
+    else if (strangled)
+      nowOr(harm.start, 'strangled-before', 'being-strangled', { strangulation: true });
+    else
+      nowOr(harm.start, 'harmed-before', who === 'self' ? 'harm-now' : 'someone-else-harmed-now');
+  }
+
+  // Threats: a harm promised ("he is going to stab me"), or in other words ("you'll be sorry").
+  for (const threat of asserted(r, 'threatVerb')) {
+    if (!hasFuture(r, threat.start) || !patientOf(r, threat)) continue;
+    nowOr(threat.start, 'threat-made-before', 'threat-now');
+  }
+  for (const words of asserted(r, 'threatWords'))
+    nowOr(words.start, 'threat-made-before', 'threat-now');
+
+  for (const weapon of asserted(r, 'weapon')) nowOr(weapon.start, 'weapon-before', 'weapon');
+
+  // Injuries by their signs.
+  const bodyNear = (i: number) => anyIn(r, 'bodyPart', i, 'sentence');
+  for (const sign of asserted(r, 'injuryStrong')) nowOr(sign.start, 'injured-before', 'injury-now');
+  for (const sign of asserted(r, 'injuryWeak')) {
+    if (bodyNear(sign.start)) nowOr(sign.start, 'injured-before', 'injury-now');
+  }
+  for (const sign of asserted(r, 'injuryMild')) {
+    if (bodyNear(sign.start) && anyHarm) nowOr(sign.start, 'injured-before', 'injury-now');
+  }
+
+  // Strangulation: with symptoms now it is an emergency; otherwise high risk, with advice.
+  const strangled = asserted(r, 'strangulation');
+  if (strangled.length > 0) {
+    const symptom = asserted(r, 'strangulationSymptom').find((s) => !isOld(whenAt(r, s.start)));
+    if (symptom) add('strangled-with-symptoms', 'emergency', { strangulation: true });
+    else add('strangled-before', 'urgent', { strangulation: true });
+  }
+
+  for (const span of asserted(r, 'trapped')) nowOr(span.start, 'kept-in-before', 'kept-in-now');
+  for (const span of asserted(r, 'followed')) {
+    if (whenAt(r, span.start) === 'habit') add('stalking', 'urgent');
+    else nowOr(span.start, 'followed-before', 'followed-now');
+  }
+  for (const span of asserted(r, 'sexual'))
+    nowOr(span.start, 'sexual-assault-before', 'sexual-assault-recent');
+  for (const span of asserted(r, 'fear')) nowOr(span.start, 'afraid-before', 'afraid-now');
+
+  // A risk to one's own life: in words, or by a means or place and getting ready.
+  for (const span of asserted(r, 'ownLifeWords')) {
+    if (hasSelf(r, span.start) || spansOf(r, 'self').some((s) => s.start < span.end)) {
+      add('own-life', 'emergency', { ownLife: true });
+    }
+  }
+  for (const means of asserted(r, 'ownLifeMeans')) {
+    const ready = asserted(r, 'ownLifeReady').some(
+      (s) => sameClause(r, s.start, means.start) && Math.abs(s.start - means.start) <= 4,
+    );
+    if (ready && hasSelf(r, means.start)) add('own-life-means', 'emergency', { ownLife: true });
+  }
+
+  // High risk, not this minute.
+  if (asserted(r, 'escalation').length > 0) add('escalating', 'urgent');
+  if (asserted(r, 'escalationWeak').length > 0 && anyHarm) add('escalating', 'urgent');
+  const longAgo = spansOf(r, 'past').some(
+    (s) =>
+      /year|long|ages/.test(r.tokens[s.start]?.word ?? '') ||
+      /year|long|ages/.test(r.tokens[s.start + 1]?.word ?? ''),
+  );
+  if (asserted(r, 'separation').length > 0 && !longAgo) add('recent-separation', 'urgent');
+  if (asserted(r, 'stalking').length > 0) add('stalking', 'urgent');
+  if (asserted(r, 'pregnancy').length > 0) add('pregnancy', 'urgent');
+  return out;
+}

@@ -1,0 +1,46 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+/** One labelled urgency message: the reply it must get, and what kind of message it is. */
+export const urgencyCaseSchema = z.object({
+  text: z.string().min(1),
+  level: z.enum(['emergency', 'urgent', 'routine']),
+  kind: z.string().default('unlabelled'),
+  /** Where it is typed: anywhere (first and mid-dialog), or as the answer at "are you safe?". */
+  at: z.enum(['first', 'safe-now']).default('first'),
+  selfHarm: z.boolean().optional(),
+  strangulation: z.boolean().optional(),
+});
+
+/** One routing statement: sent as the first message, the signpost must show `expect`. */
+export const routingCaseSchema = z.object({ text: z.string().min(1), expect: z.string() });
+
+export type UrgencyCase = z.infer<typeof urgencyCaseSchema>;
+export type RoutingCase = z.infer<typeof routingCaseSchema>;
+
+/** Reads a labelled urgency set (YAML list). */
+export function readUrgencySet(path: string): UrgencyCase[] {
+  return z.array(urgencyCaseSchema).parse(parse(readFileSync(path, 'utf8')));
+}
+
+/** Reads a labelled routing set (YAML list). */
+export function readRoutingSet(path: string): RoutingCase[] {
+  return z.array(routingCaseSchema).parse(parse(readFileSync(path, 'utf8')));
+}
+
+/** The project's labelled sets: tuned on (dev) and never tuned on (held-out). */
+export const labelledSets = {
+  dev: {
+    urgency: ['test/urgency/cases.yml', 'test/eval/dev-urgency.yml'],
+    routing: ['test/eval/dev-routing.yml'],
+  },
+  heldOut: {
+    urgency: ['test/eval/held-out-urgency.yml'],
+    routing: ['test/eval/held-out-routing.yml'],
+  },
+  heldOut2: {
+    urgency: ['test/eval/held-out-2-urgency.yml'],
+    routing: [],
+  },
+} as const;
