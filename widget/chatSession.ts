@@ -1,10 +1,20 @@
+import type { ConnectionNotice } from './connectionNotice.js';
 import { call999Link, element } from './dom.js';
 import type { ExitWords } from './exitWords.js';
+import { liveSocketClass } from './liveSocket.js';
+import { callFromThisTab, linkPhoneNumbers } from './phoneLinks.js';
+import type { SiteTabs } from './siteTabs.js';
+import { tuneDirectLine } from './tuneDirectLine.js';
 import { endOnServer, fetchToken, loadWebChat } from './loadWebChat.js';
 import type { WidgetMarkup } from './markup.js';
 import type { WidgetSettings } from './settings.js';
 import { adaptiveCardsHostConfig, webChatStyleOptions } from './webChatOptions.js';
-import { ConnectionStatus, type DirectLine, type StoreMiddleware } from './webChatTypes.js';
+import {
+  ConnectionStatus,
+  type CardActionMiddleware,
+  type DirectLine,
+  type StoreMiddleware,
+} from './webChatTypes.js';
 
 /**
  * If the server ends the conversation this soon after the person sent something, the bot
@@ -12,6 +22,15 @@ import { ConnectionStatus, type DirectLine, type StoreMiddleware } from './webCh
  * ended it, rather than that it ended by itself.
  */
 const ENDED_AFTER_SEND_MS = 15000;
+/** The server sends something at least every 20 s; twice that and more is a dead line. */
+const SILENT_LINE_MS = 45000;
+/**
+ * botframework-directlinejs waits `3 s + random() × 12 s` before it reconnects a closed
+ * socket, and `timeout` between failed reconnects and for each request. A person in danger
+ * should not wait 15 s: reconnect after 3–4 s, and retry every 10 s.
+ */
+const RECONNECT_RANDOM = () => Math.random() / 12;
+const DIRECT_LINE_TIMEOUT_MS = 10000;
 
 /**
  * One chat in the panel: the token, the Direct Line connection and Web Chat. The token is
@@ -31,7 +50,29 @@ export class ChatSession {
     private readonly exitWords: ExitWords,
     private readonly quickExit: () => void,
     private readonly isExiting: () => boolean,
-  ) {}
+    private readonly connection: ConnectionNotice,
+    private readonly tabs: SiteTabs,
+  ) {
+    window.addEventListener('offline', () => {
+      if (this.started) this.connection.set('offline');
+    });
+    window.addEventListener('online', () => {
+      if (!this.started) return;
+      this.connection.set(this.lineOpen ? 'connected' : 'reconnecting');
+      this.closeSockets();
+    });
+  }
+
+  private lineOpen = false;
+  private closeSockets: () => void = () => undefined;
+
+  /** Tells the person the truth about the line (see ConnectionNotice). */
+  private onLine(state: 'open' | 'closed'): void {
+    this.lineOpen = state === 'open';
+    if (!this.started || this.isExiting()) return;
+    if (state === 'open') this.connection.set(navigator.onLine ? 'connected' : 'offline');
+    else this.connection.set(navigator.onLine ? 'reconnecting' : 'offline');
+  }
 
   /** Starts the chat once; later calls give the same promise. */
   start(): Promise<void> {
@@ -67,6 +108,8 @@ export class ChatSession {
   /** Drops the token and the connection, and removes the transcript from the page. */
   forget(): void {
     this.token = undefined;
+    this.closeSockets = () => undefined;
+    this.connection.set('connected');
     try {
       this.directLine?.end();
     } catch {
@@ -92,11 +135,15 @@ export class ChatSession {
       /\/$/,
       '',
     );
-    const directLine = WebChat.createDirectLine({
-      token: issued.token,
-      domain,
-      // Polling works with the self-hosted channel; Azure can use its WebSocket.
-      webSocket: issued.mode === 'azure',
+    // Replies come over a WebSocket (both the self-hosted channel and Azure offer one), which
+    // reconnects with the watermark after a drop; polling stops for good on a failed poll.
+    const line = liveSocketClass((state) => this.onLine(state), SILENT_LINE_MS);
+    this.closeSockets = line.closeAll;
+    const directLine = WebChat.createDirectLine({ token: issued.token, domain, webSocket: true });
+    tuneDirectLine(directLine, {
+      WebSocket: line.Socket,
+      random: RECONNECT_RANDOM,
+      timeoutMs: DIRECT_LINE_TIMEOUT_MS,
     });
     this.directLine = directLine;
     directLine.connectionStatus$.subscribe((connectionStatus) => {
@@ -113,6 +160,10 @@ export class ChatSession {
         store: WebChat.createStore({}, this.storeMiddleware()),
         styleOptions: webChatStyleOptions(this.settings),
         adaptiveCardsHostConfig: adaptiveCardsHostConfig(this.settings),
+        cardActionMiddleware: this.cardActions(),
+        // Web Chat's own markdown renderer, then phone numbers as same-tab tel: links.
+        renderMarkdown: (markdown: string, ...rest: unknown[]) =>
+          linkPhoneNumbers(WebChat.renderMarkdown(markdown, ...rest)),
         locale: 'en-GB',
         sendTypingIndicator: false,
         overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Type your message' },
@@ -121,6 +172,26 @@ export class ChatSession {
     );
     this.started = true;
     await waitFor(() => this.hardenSendBox());
+  }
+
+  /**
+   * Card buttons: "Call …" dials from this tab (no blank tab left behind); a website opens
+   * in a tab the widget can close on quick exit.
+   */
+  private cardActions(): CardActionMiddleware {
+    return () => (next) => (context) => {
+      const { type, value } = context.cardAction;
+      const url = typeof value === 'string' ? value : '';
+      if (type === 'call' || (type === 'openUrl' && /^tel:/i.test(url))) {
+        callFromThisTab(url.startsWith('tel:') ? url : `tel:${url}`);
+        return undefined;
+      }
+      if (type === 'openUrl' && /^https?:/i.test(url)) {
+        this.tabs.open(url);
+        return undefined;
+      }
+      return next(context);
+    };
   }
 
   /**
@@ -149,7 +220,10 @@ export class ChatSession {
       if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && payload?.activity) {
         const incoming = payload.activity;
         const fromBot = incoming.from?.role === 'bot';
-        if (fromBot && incoming.channelData?.signpost?.step === 'exit') {
+        if (
+          fromBot &&
+          (incoming.type === 'endOfConversation' || incoming.channelData?.signpost?.step === 'exit')
+        ) {
           this.onEnded();
           return undefined;
         }

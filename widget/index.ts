@@ -15,11 +15,13 @@
  * public/widget.js; everything lives inside one closure.
  */
 import { ChatSession } from './chatSession.js';
+import { ConnectionNotice } from './connectionNotice.js';
 import { element } from './dom.js';
 import { ExitWords } from './exitWords.js';
 import { buildMarkup } from './markup.js';
 import { QuickExit } from './quickExit.js';
 import { readSettings, type ServerConfig } from './settings.js';
+import { SiteTabs } from './siteTabs.js';
 import { ShiftShortcut, type ShiftEvent } from './shiftShortcut.js';
 import { widgetCss } from './styles.js';
 
@@ -49,14 +51,38 @@ function main(): void {
         document.title = 'Loading';
       },
       endConversation: () => session.endAndForget(),
-      closeOtherTabs: () => undefined,
+      closeOtherTabs: () => tabs.closeAll(),
       forget: () => session.forget(),
       navigate: (url) => window.location.replace(url),
     },
     settings.exitUrl,
   );
   const leave = () => quickExit.exit();
-  const session = new ChatSession(settings, markup, exitWords, leave, () => quickExit.exiting);
+  // Another tab of this site left: this one leaves too, so no chat stays on screen.
+  const tabs = new SiteTabs(leave);
+  const connection = new ConnectionNotice();
+  markup.chat.after(connection.element);
+  const session = new ChatSession(
+    settings,
+    markup,
+    exitWords,
+    leave,
+    () => quickExit.exiting,
+    connection,
+    tabs,
+  );
+
+  // Links in the panel (the footer's, and any in a bot message) open in tabs the widget can
+  // close on quick exit; tel: links dial from this tab.
+  markup.panel.addEventListener('click', (event) => {
+    const link = (event.target as Element | null)?.closest?.('a');
+    if (!link || event.defaultPrevented) return;
+    const href = link.href;
+    if (/^https?:/i.test(href) && link.target === '_blank') {
+      event.preventDefault();
+      tabs.open(href);
+    }
+  });
 
   exitButton.addEventListener('click', (event) => {
     event.preventDefault();

@@ -94,6 +94,9 @@ export function widgetCss(settings: WidgetSettings): string {
 }
 .wm-status { padding: 16px; margin: 0; font-size: 16px; }
 .wm-status a { color: var(--wm-brand-on-white); font-weight: 700; }
+.wm-connection { flex: none; margin: 0; padding: 0 16px; font-size: 15px; background: #fff4d6; }
+.wm-connection:not(:empty) { padding: 8px 16px; border-top: 1px solid #b58a00; }
+.wm-connection a { color: #1b1b1b; font-weight: 700; }
 .wm-footer {
   flex: none; padding: 8px 16px 10px; border-top: 1px solid #d0d0d0;
   background: #f6f6f4; font-size: 14px; color: var(--wm-ink);

@@ -86,6 +86,9 @@ export function adaptiveCardsHostConfig(settings: WidgetSettings): Record<string
         },
       },
     },
+    // A card's title is a heading; without a level axe finds a critical violation. The
+    // panel's title is an h2, so card titles are h3.
+    textBlock: { headingLevel: 3 },
     actions: {
       actionsOrientation: 'vertical',
       actionAlignment: 'stretch',

@@ -57,16 +57,14 @@ export interface DirectLineOptions {
   domain: string;
   webSocket: boolean;
   conversationId?: string;
-  timeout?: number;
-  /** Injected services of botframework-directlinejs (it reads `random` and `WebSocket`). */
-  random?: () => number;
-  WebSocket?: typeof WebSocket;
 }
 
 export interface WebChatGlobal {
   createDirectLine(options: DirectLineOptions): DirectLine;
   createStore(initialState: object, ...middleware: StoreMiddleware[]): unknown;
   renderWebChat(props: Record<string, unknown>, host: HTMLElement): void;
+  /** Web Chat's own markdown renderer (markdown-it, sanitised), as the transcript uses it. */
+  renderMarkdown(markdown: string, ...options: unknown[]): string;
 }
 
 declare global {

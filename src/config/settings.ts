@@ -73,6 +73,7 @@ export const settingsSchema = z.object({
 
   DIRECT_LINE_SECRET: optionalText,
   DIRECT_LINE_TOKEN_MINUTES: positiveInt(30),
+  DIRECT_LINE_IDLE_SECONDS: positiveInt(180),
   DIRECT_LINE_MODE: z.enum(['self-hosted', 'azure']).default('self-hosted'),
   AZURE_DIRECT_LINE_SECRET: optionalText,
   AZURE_DIRECT_LINE_ENDPOINT: httpUrl.default('https://directline.botframework.com/v3/directline'),

@@ -16,6 +16,7 @@ import {
   type SeenActivity,
   type TestBrowser,
 } from './support/browser.js';
+import { NetworkCut } from './support/networkCut.js';
 import { NeutralSite, startBot, type RunningBot } from './support/servers.js';
 
 const TRANSCRIPT = '.webchat__basic-transcript';
@@ -63,6 +64,29 @@ describe('web widget in a real browser (chromium)', function () {
     });
     await page.goto(`${bot.baseUrl}/`);
     return { page, watcher, problems };
+  }
+
+  /** How many transcript bubbles show `text` (compared as plain words: Web Chat renders
+   * markdown and curly quotes). */
+  async function bubblesWith(page: Page, text: string): Promise<number> {
+    // (No named helper functions inside evaluate: the test runner's transpiler renames them.)
+    const expected = text.replace(/[^a-z0-9]+/gi, ' ').trim();
+    return page.evaluate(
+      (wanted) =>
+        Array.from(document.querySelectorAll('.webchat__bubble__content')).filter((bubble) =>
+          (bubble as HTMLElement).innerText.replace(/[^a-z0-9]+/gi, ' ').includes(wanted),
+        ).length,
+      expected,
+    );
+  }
+
+  /** Waits until at least `count` bubbles show `text`. */
+  async function waitForBubbles(page: Page, text: string, count: number): Promise<void> {
+    const deadline = Date.now() + 60000;
+    while ((await bubblesWith(page, text)) < count) {
+      if (Date.now() > deadline) throw new Error(`"${text}" was never shown`);
+      await page.waitForTimeout(200);
+    }
   }
 
   async function transcriptText(page: Page): Promise<string> {
@@ -172,6 +196,87 @@ describe('web widget in a real browser (chromium)', function () {
     await screenshot(page, 'emergency-360');
   });
 
+  it('recovers after 5 s offline: an emergency message then gets its reply, shown once', async () => {
+    const network = new NetworkCut(new URL(bot.baseUrl));
+    await network.start();
+    try {
+      browser = await launchBrowser(390, 844);
+      const page = browser.page;
+      const watcher = new ChatWatcher(page);
+      const problems: string[] = [];
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${network.baseUrl}/`);
+      await openWidget(page);
+      await watcher.waitForBot('a first question', (a) => Boolean(a.suggestedActions));
+      expect(watcher.streamsOpened, 'replies come over the WebSocket stream').to.equal(1);
+      const notice = page.locator('[data-waymark="connection"]');
+
+      // The network drops for 5 seconds; the widget says so plainly, with 999.
+      network.cut();
+      await browser.context.setOffline(true);
+      await notice.filter({ hasText: 'offline' }).waitFor();
+      expect(await notice.innerText()).to.contain('999');
+      await screenshot(page, 'offline-390');
+      await page.waitForTimeout(5000);
+      await browser.context.setOffline(false);
+      network.restore();
+
+      await sendText(page, 'he has a knife');
+      const emergency = await watcher.waitForBot(
+        'the emergency reply, after the drop',
+        (a) => a.channelData?.signpost?.urgency === 'emergency',
+        60000,
+      );
+      // The whole reply (its first line alone is in the greeting too).
+      const firstLine = emergency.text ?? '';
+      await waitForBubbles(page, firstLine, 1);
+      // It reconnected with its watermark: nothing shown twice, nothing lost.
+      expect(watcher.streamsOpened, 'a new stream after the drop').to.be.greaterThan(1);
+      expect(await bubblesWith(page, firstLine), 'the emergency reply once').to.equal(1);
+      const question = watcher.botActivities.find((a) => a.suggestedActions)?.text ?? '';
+      expect(await bubblesWith(page, question.split('\n')[0] ?? ''), 'the question once').to.equal(
+        1,
+      );
+      // ...and says so honestly once the line is back.
+      await page
+        .locator('[data-waymark="connection"][data-state="connected"]')
+        .waitFor({ state: 'attached' });
+      expect(problems).to.deep.equal([]);
+    } finally {
+      await network.stop();
+    }
+  });
+
+  it("quick exit closes the tabs the widget opened and ends the chat in the site's other tabs", async () => {
+    const { page, watcher } = await openDemo();
+    await openWidget(page);
+    await watcher.waitForBot('a greeting', () => true);
+    const context = browser?.context;
+    if (!context) throw new Error('no browser');
+
+    // "Staying safe online" opens in a tab the widget opened itself.
+    const opened = context.waitForEvent('page');
+    await page
+      .locator('[data-waymark="panel"] .wm-footer a', { hasText: 'Staying safe online' })
+      .click();
+    const advice = await opened;
+    await advice.waitForURL(/staying-safe-online/);
+    // A second tab of the site, with its own chat open.
+    const second = await context.newPage();
+    const secondWatcher = new ChatWatcher(second);
+    await second.goto(`${bot.baseUrl}/`);
+    await openWidget(second);
+    await secondWatcher.waitForBot('a greeting', () => true);
+
+    const closed = new Promise<void>((resolve) => advice.once('close', () => resolve()));
+    await page.bringToFront();
+    await page.locator('[data-waymark="quick-exit"]').click();
+    await page.waitForURL(neutral.url);
+    await closed;
+    await second.waitForURL(neutral.url);
+    expect(await waitUntilConversationGone(secondWatcher)).to.be.oneOf([403, 404]);
+  });
+
   it('Shift pressed three times lands on the neutral page and ends the conversation', async () => {
     const { page, watcher } = await openDemo();
     await openWidget(page);
@@ -258,6 +363,37 @@ describe('web widget in a real browser (chromium)', function () {
       labels,
       `choices after the signpost (${signpost.channelData?.signpost?.step})`,
     ).to.include('End chat');
+    // A service card's "Call" button dials from this tab: a tel: link is followed here, and
+    // no tab opens.
+    const card = page.locator(`${TRANSCRIPT} .ac-adaptiveCard`).last();
+    const callButton = card.locator('button', { hasText: /^Call /i }).first();
+    expect(await callButton.count(), 'a Call button on the service card').to.equal(1);
+    {
+      await page.evaluate(() => {
+        const seen: string[] = [];
+        (window as unknown as { followed: string[] }).followed = seen;
+        document.addEventListener(
+          'click',
+          (event) => {
+            const link = (event.target as Element).closest('a');
+            if (link?.href.startsWith('tel:')) {
+              seen.push(`${link.href} ${link.target || '_self'}`);
+              event.preventDefault();
+            }
+          },
+          true,
+        );
+      });
+      const popups: string[] = [];
+      browser?.context.on('page', (opened) => popups.push(opened.url()));
+      await callButton.click();
+      const followed = await page.evaluate(
+        () => (window as unknown as { followed: string[] }).followed,
+      );
+      expect(followed).to.have.length(1);
+      expect(followed[0]).to.match(/^tel:\d+ _self$/);
+      expect(popups).to.deep.equal([]);
+    }
     await clickChoice(page, 'End chat');
     await expectEndedHere(page, watcher, 'You ended this chat');
     await screenshot(page, 'ended-390');
@@ -448,29 +584,103 @@ describe('web widget in a real browser (chromium)', function () {
     expect(await focused()).to.equal('launcher');
   });
 
-  for (const width of [1280, 360]) {
-    it(`axe-core finds no accessibility violations with the widget open (${width} px)`, async () => {
-      const { page, watcher } = await openDemo(width, width === 360 ? 740 : 800);
-      await openWidget(page);
-      await watcher.waitForBot('a first question', (a) => Boolean(a.suggestedActions));
-      await page.locator('.webchat__suggested-action').first().waitFor();
-      await page.waitForTimeout(500);
-
-      // Injected through the DevTools protocol, so the page's own CSP still applies to it.
+  /** axe-core's critical and serious violations on the page as it is now. */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    // Injected through the DevTools protocol, so the page's own CSP still applies to it.
+    if (!(await page.evaluate(() => 'axe' in window))) {
       await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe;
-        const results = await axe.run();
-        return results.violations.map((violation) => ({
-          id: violation.id,
-          impact: violation.impact,
-          help: violation.help,
-          targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 5),
-        }));
+    }
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe;
+      const results = await axe.run();
+      return results.violations.map((violation) => ({
+        id: violation.id,
+        impact: violation.impact,
+        targets: violation.nodes.map((node) => node.target.join(' ')).slice(0, 3),
+      }));
+    });
+    return violations
+      .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
+      .map((violation) => `${violation.impact} ${violation.id}: ${violation.targets.join(', ')}`);
+  }
+
+  for (const width of [1280, 390]) {
+    it(`axe finds no critical or serious violation in any state, greeting to ended (${width} px)`, async () => {
+      const { page, watcher } = await openDemo(width, width === 390 ? 844 : 800);
+      const found: Record<string, string[]> = {};
+      const check = async (state: string) => {
+        await page.waitForTimeout(500);
+        await screenshot(page, `state-${state}-${width}`);
+        found[state] = await seriousViolations(page);
+      };
+      await openWidget(page);
+      const first = await watcher.waitForBot('a first question', (a) =>
+        Boolean(a.suggestedActions),
+      );
+      await page.locator('.webchat__suggested-action').first().waitFor();
+      await check('greeting');
+
+      let count = watcher.botActivities.length;
+      await clickChoice(page, first.suggestedActions?.actions?.[0]?.title as string);
+      await watcher.waitForBotCountAbove(count);
+      await check('question');
+
+      await answerUntilSignpost(page, watcher);
+      await page.locator(`${TRANSCRIPT} .ac-adaptiveCard`).last().waitFor();
+      await check('signpost');
+
+      count = watcher.botActivities.length;
+      await sendText(page, 'he has a knife');
+      await watcher.waitForBot(
+        'the emergency reply',
+        (a) => a.channelData?.signpost?.urgency === 'emergency',
+      );
+      await page.locator(`${TRANSCRIPT} a[href="tel:999"]`).last().waitFor();
+      await check('emergency');
+
+      await page.locator('[data-waymark="end-chat"]').click();
+      await page.getByRole('button', { name: 'Start a new chat' }).waitFor();
+      await check('ended');
+      expect(found).to.deep.equal({
+        greeting: [],
+        question: [],
+        signpost: [],
+        emergency: [],
+        ended: [],
       });
-      expect(violations).to.deep.equal([]);
     });
   }
+
+  it("phone numbers are tel: links in this tab, the emergency reply's 999 too", async () => {
+    const { page, watcher } = await openDemo(390, 844);
+    await openWidget(page);
+    await watcher.waitForBot('a first question', (a) => Boolean(a.suggestedActions));
+    await sendText(page, 'he has a knife');
+    await watcher.waitForBot(
+      'the emergency reply',
+      (a) => a.channelData?.signpost?.urgency === 'emergency',
+    );
+    const bubble = page.locator(`${TRANSCRIPT} .webchat__bubble`).last();
+    const call = bubble.locator('a[href="tel:999"]').first();
+    await call.waitFor();
+    expect(await call.getAttribute('target'), 'no new tab').to.equal(null);
+    expect(await call.innerText()).to.equal('999');
+
+    // Tapping it dials from this tab: no tab opens and the page stays.
+    const popups: string[] = [];
+    browser?.context.on('page', (opened) => popups.push(opened.url()));
+    await page.evaluate(() => {
+      document.addEventListener('click', (event) => event.preventDefault(), { once: true });
+    });
+    await call.click();
+    await page.waitForTimeout(500);
+    expect(popups).to.deep.equal([]);
+    expect(page.url()).to.equal(`${bot.baseUrl}/`);
+    // The header's 999 is a real link too.
+    expect(await page.locator('[data-waymark="panel"] .wm-danger a').getAttribute('href')).to.equal(
+      'tel:999',
+    );
+  });
 
   it('axe-core finds no accessibility violations on the staying-safe page', async () => {
     const { page } = await openDemo();

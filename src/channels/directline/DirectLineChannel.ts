@@ -44,11 +44,14 @@ export class DirectLineChannel {
   constructor(private readonly deps: ChannelDeps) {
     const lifetimeSeconds = deps.settings.DIRECT_LINE_TOKEN_MINUTES * 60;
     this.tokens = new TokenService(deps.settings.directLineSecret, lifetimeSeconds);
-    // A conversation nobody has touched for a token's lifetime can no longer be reached
-    // with a live token, so it is dropped, and the bot's state for it forgotten.
+    // A conversation whose page has gone (no poll, request or open stream for
+    // DIRECT_LINE_IDLE_SECONDS, and never longer than a token lives) is dropped, and the
+    // bot's state for it forgotten: a reload, or an exit that could not reach the server
+    // while offline, leaves nothing readable for long.
+    const idleSeconds = Math.min(deps.settings.DIRECT_LINE_IDLE_SECONDS, lifetimeSeconds);
     this.store = new ConversationStore(
       deps.limits,
-      lifetimeSeconds * 1000,
+      idleSeconds * 1000,
       (conversation) => {
         deps.log('directline.conversation_expired');
         void this.forget(conversation.id);

@@ -19,6 +19,14 @@ export interface ActivitySet {
   watermark: string;
 }
 
+/** An open stream (WebSocket) of a conversation, told of each activity as it is queued. */
+export interface ConversationListener {
+  /** A new activity, with the watermark that acknowledges it. */
+  activity(activity: Activity, watermark: string): void;
+  /** The conversation was deleted or expired. */
+  ended(): void;
+}
+
 /**
  * One self-hosted Direct Line conversation, held only in memory.
  *
@@ -43,6 +51,7 @@ export class Conversation {
   private lastSeq = 0;
   private lastSeen: number;
   private turnChain: Promise<unknown> = Promise.resolve();
+  private readonly listeners = new Set<ConversationListener>();
 
   constructor(
     readonly id: string,
@@ -60,9 +69,35 @@ export class Conversation {
     this.lastSeen = now;
   }
 
-  /** True when the client has been silent for longer than `idleMs`. */
+  /**
+   * True when the client has been silent for longer than `idleMs`. An open stream counts as
+   * a client that is there: its heartbeat drops it when the page has gone.
+   */
   isIdle(now: number, idleMs: number): boolean {
-    return now - this.lastSeen > idleMs;
+    return this.listeners.size === 0 && now - this.lastSeen > idleMs;
+  }
+
+  /**
+   * Starts telling `listener` of every activity queued from now on, and gives it, in the same
+   * step, what is waiting after `watermark`, so that nothing falls between the two.
+   */
+  subscribe(
+    listener: ConversationListener,
+    watermark: string | undefined,
+  ): { backlog: ActivitySet; unsubscribe: () => void } {
+    const backlog = this.read(watermark);
+    this.listeners.add(listener);
+    return {
+      backlog,
+      unsubscribe: () => {
+        if (this.listeners.delete(listener)) this.touch(Date.now());
+      },
+    };
+  }
+
+  /** Number of open streams. */
+  get streamCount(): number {
+    return this.listeners.size;
   }
 
   /** The last activity sequence number given out (kept in the shared conversation record). */
@@ -91,6 +126,8 @@ export class Conversation {
     });
     // A client that never reads must not grow memory without bound.
     if (this.queue.length > this.limits.maxQueuedActivities) this.queue.shift();
+    const watermark = String(Number.isFinite(seq) ? seq : this.lastSeq);
+    for (const listener of this.listeners) listener.activity(activity, watermark);
   }
 
   /**
@@ -132,5 +169,8 @@ export class Conversation {
   clear(): void {
     this.deleted = true;
     this.queue.length = 0;
+    const listeners = [...this.listeners];
+    this.listeners.clear();
+    for (const listener of listeners) listener.ended();
   }
 }

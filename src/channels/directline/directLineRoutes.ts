@@ -15,15 +15,17 @@ export const DIRECT_LINE_BASE = '/v3/directline';
 type Handler = (req: Request, res: Response) => Promise<void>;
 
 /**
- * Registers the Direct Line v3 REST routes (polling only). Every route checks its
- * credential before it looks at the conversation, so a stranger learns nothing about which
- * conversations exist. `wrap` adds the common headers and error safety net.
+ * Registers the Direct Line v3 REST routes. Every route checks its credential before it
+ * looks at the conversation, so a stranger learns nothing about which conversations exist.
+ * `wrap` adds the common headers and error safety net. With `streamUrl`, starting and
+ * reconnecting (`GET /conversations/:id?watermark=`) also give a WebSocket `streamUrl`.
  */
 export function registerDirectLineRoutes(
   server: Server,
   channel: DirectLineChannel,
   limits: DirectLineLimits,
   wrap: (handler: Handler) => Handler,
+  streamUrl?: (req: Request, conversationId: string, watermark: string | undefined) => string,
 ): void {
   const bodyLimits = {
     maxBytes: limits.maxBodyBytes,
@@ -71,6 +73,12 @@ export function registerDirectLineRoutes(
   const conversationInfo = (conversation: Conversation, credential: Credential) => {
     const user = credential.kind === 'token' ? credential.claims.user : undefined;
     return { conversationId: conversation.id, ...channel.tokens.issue(conversation.id, user) };
+  };
+  /** Start and reconnect answers: the token, and a stream URL resuming after the watermark. */
+  const streamInfo = (req: Request, conversation: Conversation, credential: Credential) => {
+    const info = conversationInfo(conversation, credential);
+    if (!streamUrl) return info;
+    return { ...info, streamUrl: streamUrl(req, conversation.id, queryParam(req, 'watermark')) };
   };
 
   const storeFull = (res: Response, error: unknown) => {
@@ -140,7 +148,7 @@ export function registerDirectLineRoutes(
         // The conversation stays open: the person can still type, and the bot may recover.
         channelLog(channel, 'directline.greeting_failed', error);
       });
-      sendJson(res, 201, conversationInfo(conversation, credential));
+      sendJson(res, 201, streamInfo(req, conversation, credential));
     }),
   );
 
@@ -149,8 +157,7 @@ export function registerDirectLineRoutes(
     wrap(async (req, res) => {
       const credential = authorize(req, res, pathId(req, 'id') ?? '-');
       const conversation = credential && (await find(res, pathId(req, 'id')));
-      if (credential && conversation)
-        sendJson(res, 200, conversationInfo(conversation, credential));
+      if (credential && conversation) sendJson(res, 200, streamInfo(req, conversation, credential));
     }),
   );
 

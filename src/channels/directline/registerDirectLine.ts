@@ -1,12 +1,18 @@
 import type { Request, Response, Server } from 'restify';
 import type { Settings } from '../../config/settings.js';
 import type { TurnRunner } from '../../turns/TurnRunner.js';
+import { ActivityStream, DEFAULT_STREAM_LIMITS, type StreamLimits } from './activityStream.js';
 import type { ConversationRecordStore } from './conversationRecords.js';
 import { DirectLineChannel, errorName } from './DirectLineChannel.js';
 import { DIRECT_LINE_BASE, registerDirectLineRoutes } from './directLineRoutes.js';
 import { applyCommonHeaders, safeHandler, sendJson } from './http.js';
 import { resolveLimits, type DirectLineLimits } from './limits.js';
-import { registerWebchatRoutes, WEBCHAT_END_PATH, WEBCHAT_TOKEN_PATH } from './webchatRoutes.js';
+import {
+  publicBase,
+  registerWebchatRoutes,
+  WEBCHAT_END_PATH,
+  WEBCHAT_TOKEN_PATH,
+} from './webchatRoutes.js';
 
 /** Options for `registerDirectLine`. */
 export interface DirectLineOptions {
@@ -31,10 +37,13 @@ export interface DirectLineOptions {
   records?: ConversationRecordStore;
   /** Overrides of the channel's limits, for tests and the bench. */
   limits?: Partial<DirectLineLimits>;
+  /** Overrides of the WebSocket stream's limits; `false` serves polling only. */
+  stream?: Partial<StreamLimits> | false;
 }
 
 /**
- * Serves the self-hosted Direct Line v3 channel at `/v3/directline` (polling), and the
+ * Serves the self-hosted Direct Line v3 channel at `/v3/directline` (polling, and the
+ * WebSocket stream that start and reconnect offer as `streamUrl`), and the
  * widget's `/api/webchat/token` and `/api/webchat/end`, on `server`.
  *
  * Conversations live in this process's memory, so several instances need sticky routing by
@@ -69,8 +78,24 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
   server.opts(WEBCHAT_TOKEN_PATH, preflight);
   server.opts(WEBCHAT_END_PATH, preflight);
 
-  registerDirectLineRoutes(server, channel, limits, wrap);
+  const stream =
+    options.stream === false
+      ? undefined
+      : new ActivityStream(server, channel, options.settings, {
+          ...DEFAULT_STREAM_LIMITS,
+          ...options.stream,
+        });
+  const streamUrl = stream
+    ? (req: Request, conversationId: string, watermark: string | undefined) =>
+        stream.urlFor(publicBase(req, options.settings), conversationId, watermark)
+    : undefined;
+  registerDirectLineRoutes(server, channel, limits, wrap, streamUrl);
   registerWebchatRoutes(server, channel, options.settings, wrap);
 
-  return { close: () => channel.close() };
+  return {
+    close: () => {
+      stream?.close();
+      channel.close();
+    },
+  };
 }

@@ -112,7 +112,7 @@ function tokenFromBody(text: string): string | undefined {
 }
 
 /** The public origin of this server: PUBLIC_URL, or what the request says it reached. */
-function publicBase(req: Request, settings: Settings): string {
+export function publicBase(req: Request, settings: Settings): string {
   if (settings.PUBLIC_URL) return settings.PUBLIC_URL.replace(/\/+$/, '');
   const forwarded = String(req.headers['x-forwarded-proto'] ?? '')
     .split(',')[0]

@@ -80,8 +80,25 @@ export class ChatWatcher {
   /** The text of every message the page posted to the server. */
   readonly posted: string[] = [];
 
+  /** How many times the page opened the Direct Line WebSocket stream. */
+  streamsOpened = 0;
+
   constructor(page: Page) {
     page.on('response', (response) => void this.record(response));
+    // Replies arrive over the Direct Line WebSocket stream (or by polling, recorded above).
+    page.on('websocket', (socket) => {
+      if (!/\/conversations\/[^/]+\/stream/.test(socket.url())) return;
+      this.streamsOpened += 1;
+      socket.on('framereceived', ({ payload }) => {
+        if (typeof payload !== 'string' || payload === '') return;
+        try {
+          const body = JSON.parse(payload) as { activities?: SeenActivity[] };
+          this.activities.push(...(body.activities ?? []));
+        } catch {
+          // Not JSON: not an activity set.
+        }
+      });
+    });
     page.on('request', (request) => {
       if (
         request.method() !== 'POST' ||
