@@ -620,7 +620,7 @@ describe('web widget in a real browser (chromium)', function () {
       await page.locator('.webchat__suggested-action').first().waitFor();
       await check('greeting');
 
-      let count = watcher.botActivities.length;
+      const count = watcher.botActivities.length;
       await clickChoice(page, first.suggestedActions?.actions?.[0]?.title as string);
       await watcher.waitForBotCountAbove(count);
       await check('question');
@@ -629,7 +629,6 @@ describe('web widget in a real browser (chromium)', function () {
       await page.locator(`${TRANSCRIPT} .ac-adaptiveCard`).last().waitFor();
       await check('signpost');
 
-      count = watcher.botActivities.length;
       await sendText(page, 'he has a knife');
       await watcher.waitForBot(
         'the emergency reply',
