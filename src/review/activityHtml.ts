@@ -23,6 +23,11 @@ export function activityHtml(activity: OutgoingActivity): string {
     );
   }
   for (const attachment of activity.attachments ?? []) {
+    if (attachment.contentType !== 'application/vnd.microsoft.card.hero') {
+      // An Adaptive Card (Teams): its plain-text form is what a reviewer needs to read.
+      parts.push(`<div class="card">${escapeHtml(attachment.content.fallbackText)}</div>`);
+      continue;
+    }
     const { title, text, buttons } = attachment.content;
     const body = [
       title ? `<div class="title">${escapeHtml(title)}</div>` : '',
