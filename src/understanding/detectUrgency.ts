@@ -41,8 +41,10 @@ function firstWords(words: Words, count: number): Words {
 
 /** The message speaks of the past or a habit, and of nothing happening now. */
 function onlyPast(reading: Reading): boolean {
-  const has = (concept: 'now' | 'past' | 'habit') => (reading.spans.get(concept)?.length ?? 0) > 0;
-  return (has('past') || has('habit')) && !has('now');
+  const has = (concept: 'now' | 'weakNow' | 'past' | 'habit') =>
+    (reading.spans.get(concept)?.length ?? 0) > 0;
+  // "again" or "still" beside a named past time is old; beside a habit, it is going on.
+  return !has('now') && (has('past') || (has('habit') && !has('weakNow')));
 }
 
 /** Which layers to run; all by default. The eval and bench time and score each alone. */

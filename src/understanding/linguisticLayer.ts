@@ -208,6 +208,7 @@ function whenUncached(r: Reading, i: number): When {
     if (has('now')) return 'now';
     if (has('lastNight')) return 'recent';
     if (has('past')) return 'past';
+    if (has('weakNow')) return 'now';
     if (has('habit')) return 'habit';
   }
   return 'unmarked';

@@ -34,6 +34,7 @@ export const conceptNames = [
   'stalking',
   'pregnancy',
   'now',
+  'weakNow',
   'lastNight',
   'past',
   'habit',
