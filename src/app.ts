@@ -22,6 +22,8 @@ import { createPrometheusMetrics } from './observability/metrics/prometheusMetri
 import { registerMetricsRoute } from './observability/metrics/registerMetricsRoute.js';
 import { gracefulShutdown } from './server/gracefulShutdown.js';
 import { registerWebPages } from './web/registerWebPages.js';
+import { registerAdminRoutes } from './review/registerAdminRoutes.js';
+import { readSignoffs, signoffOf, type Signoff } from './review/signoffs.js';
 
 /** The dialog a conversation starts in when a channel names none. */
 const DEFAULT_DIALOG = 'triage';
@@ -93,7 +95,14 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
   });
   const teams = createTeamsEdge(settings, turns);
   const botFramework = createBotFrameworkEndpoint(settings, turns, log, teams);
-  const server = createServer({ settings, content, botFramework, log });
+  const signoff = runningSignoff(content, log, options.root);
+  const server = createServer({
+    settings,
+    content,
+    botFramework,
+    log,
+    signedOff: signoff !== undefined,
+  });
   const shutdown = gracefulShutdown(server.server);
   const directLine = registerDirectLine(server, {
     turns,
@@ -121,7 +130,23 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
         isEmergency: (text) => conversation.urgency.detect(text).level === 'emergency',
       })
     : undefined;
+  registerAdminRoutes(server, {
+    token: settings.ADMIN_TOKEN,
+    content,
+    settings,
+    signoff,
+    now,
+    linkBase,
+    ...(options.root ? { root: options.root } : {}),
+  });
 
+  if (settings.NODE_ENV === 'production' && !signoff) {
+    log('content-not-signed-off', {
+      contentVersion: content.version,
+      advice:
+        'WARNING: nobody has signed off this content version. Read npm run content:book, then npm run content:signoff -- --by "Name, role".',
+    });
+  }
   if (settings.NODE_ENV === 'production') {
     const unverified = listUnverifiedFacts(content).length;
     if (unverified > 0) {
@@ -162,4 +187,17 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
       await state.close();
     },
   };
+}
+
+/**
+ * The sign-off of the running content version, if any. A broken record never stops the bot
+ * (people still need it): it counts as unsigned, and the log says why.
+ */
+function runningSignoff(content: Content, log: Log, root?: string): Signoff | undefined {
+  try {
+    return signoffOf(readSignoffs(root), content.version);
+  } catch (error) {
+    log('signoffs-unreadable', { error: errorName(error) });
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 import { checkSmsMessages } from '../channels/sms/checkSmsMessages.js';
 import { checkContent } from './contentCheck.js';
 import { readFromDisk } from '../content/loadContent.js';
+import { scoreMessages } from './readingEase.js';
 
 /**
  * `npm run content:check`: checks dialogs/ and content/, lists every unverified or stale
@@ -11,9 +12,16 @@ const byRule = new Map<string, number>();
 for (const warning of result.warnings)
   byRule.set(warning.rule, (byRule.get(warning.rule) ?? 0) + 1);
 
-if (result.warnings.length > 0) {
-  console.log('Facts to confirm with their owners before launch:');
-  for (const warning of result.warnings) {
+const headings: Record<string, string> = {
+  unverified: 'Facts to confirm with their owners before launch:',
+  stale: 'Facts last checked over 6 months ago (or bank holidays running out):',
+  'reading-ease': 'Messages below the plain-language target (reading ease):',
+};
+for (const [rule, heading] of Object.entries(headings)) {
+  const list = result.warnings.filter((warning) => warning.rule === rule);
+  if (list.length === 0) continue;
+  console.log(heading);
+  for (const warning of list) {
     console.log(`  warning [${warning.rule}] ${warning.file} ${warning.path}: ${warning.message}`);
   }
 }
@@ -40,4 +48,10 @@ const summary = [...byRule].map(([rule, count]) => `${count} ${rule}`).join(', '
 console.log(
   `\ncontent:check: ${result.errors.length} error(s); warnings: ${summary}. Content version ${result.content?.version ?? 'n/a'}.`,
 );
+const worst = result.content ? scoreMessages(result.content)[0] : undefined;
+if (worst) {
+  console.log(
+    `Plain language: the hardest message is ${worst.file} ${worst.path}, reading ease ${worst.score.toFixed(0)}.`,
+  );
+}
 process.exit(result.errors.length > 0 ? 1 : 0);

@@ -1,5 +1,6 @@
 import { routingTableOf, stepId } from '../engine/compileConversation.js';
 import { checkReachability } from './checkReachability.js';
+import { readReadingEaseTarget, scoreMessages } from './readingEase.js';
 import { createUrgencyDetector } from '../understanding/detectUrgency.js';
 import { createCommandMatcher, type CommandName } from '../understanding/matchCommand.js';
 import { listFacts } from '../content/listUnverifiedFacts.js';
@@ -29,7 +30,8 @@ export interface Finding {
     | 'unverified'
     | 'stale'
     | 'sms-segments'
-    | 'sms-999';
+    | 'sms-999'
+    | 'reading-ease';
   file: string;
   path: string;
   message: string;
@@ -110,6 +112,16 @@ export function checkContent(read: ReadContentFile, today = new Date()): CheckRe
       file: 'content/bank-holidays.yml',
       path: 'englandAndWales',
       message: `bank holidays are listed only to ${lastHoliday}: add the next year's, or "open now" may be wrong on them`,
+    });
+  }
+  const target = readReadingEaseTarget(read);
+  for (const scored of scoreMessages(content)) {
+    if (scored.score >= target) continue;
+    warnings.push({
+      rule: 'reading-ease',
+      file: scored.file,
+      path: scored.path,
+      message: `reading ease ${scored.score.toFixed(1)} (about reading age ${scored.readingAge}), below the target of ${target} (content/review.yml): "${scored.text.length > 90 ? `${scored.text.slice(0, 89)}…` : scored.text}"`,
     });
   }
   return { content, errors, warnings };

@@ -14,6 +14,8 @@ export interface ServerParts {
   /** CloudAdapter and the bot, behind a botbuilder-free interface; loaded on first use. */
   botFramework: BotFrameworkEndpoint;
   log: Log;
+  /** Whether the running content version has a sign-off; /healthz says so. */
+  signedOff?: boolean;
 }
 
 /**
@@ -25,6 +27,7 @@ export function createServer({
   content,
   botFramework,
   log,
+  signedOff,
 }: ServerParts): restify.Server {
   const server = restify.createServer({ name: 'waymark', handleUncaughtExceptions: false });
   applyServerTimeouts(server.server, timeoutsFrom(settings));
@@ -37,7 +40,8 @@ export function createServer({
   });
 
   server.get('/healthz', async (_req, res) => {
-    res.send(200, { status: 'ok', contentVersion: content.version });
+    // Whether a safeguarding lead signed off this content version (content/signoffs.yml).
+    res.send(200, { status: 'ok', contentVersion: content.version, signedOff: signedOff ?? false });
   });
 
   const privacyHtml = privacyPage(content.wording.privacyNotice);
