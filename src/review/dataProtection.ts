@@ -58,10 +58,10 @@ charity is the controller and must complete, check and sign it: every ${TODO} is
 
 | channel | what passes through | where | how long |
 |---|---|---|---|
-| Web chat (self-hosted Direct Line) | The words typed, in memory for one turn only; the conversation's state (step ids and chosen option values, never words); a conversation id and short-lived token; the browser's IP address for rate limits, in memory | The charity's server${settings.STORAGE === 'blob' ? ' and Azure Blob Storage (STORAGE=blob)' : ' (STORAGE=memory: this process only)'} | State: ${ttl} minutes after the last message, or at once on "exit". Tokens: ${settings.DIRECT_LINE_TOKEN_MINUTES} minutes |
+| Web chat (self-hosted Direct Line) | The words typed, in memory for one turn only; the conversation's state (step ids and chosen option values, never words); a conversation id and short-lived token. Waymark does not log or store IP addresses; ${TODO}: whether the hosting or a proxy in front of it logs them | The charity's server${settings.STORAGE === 'blob' ? ' and Azure Blob Storage (STORAGE=blob)' : ' (STORAGE=memory: this process only)'} | State: ${ttl} minutes after the last message, or at once on "exit". Tokens: ${settings.DIRECT_LINE_TOKEN_MINUTES} minutes |
 | Web chat via Azure Bot Service (DIRECT_LINE_MODE=azure) | As above, and Microsoft's Direct Line service carries every message | Microsoft (processor) | ${TODO}: Microsoft's retention for Direct Line |
 | Microsoft Teams | Messages pass through Microsoft's Bot Framework service and Teams; Waymark keeps state as above | Microsoft; the employer's Microsoft 365 tenant | Teams keeps chats under the employer's retention policy ${TODO} |
-| SMS | The person's phone number and every text pass through Twilio; Waymark keeps state as above, keyed by a hash | Twilio (processor) | ${TODO}: Twilio's message and number retention; whether redaction is switched on |
+| SMS | The person's phone number and every text pass through Twilio; Waymark keeps state as above. ${TODO}: confirm how the SMS channel keys that state (the phone number itself, or a hash of it) | Twilio (processor) | ${TODO}: Twilio's message and number retention; whether redaction is switched on |
 
 ## 3. What Waymark never stores
 
