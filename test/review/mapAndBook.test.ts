@@ -53,7 +53,7 @@ describe('the book (npm run content:book)', () => {
     expect(html).to.include('<div class="name">Web chat</div>');
     expect(html).to.include('<div class="name">SMS</div>');
     // SMS numbers its choices; the web shows them as buttons.
-    expect(html).to.include('1. Alpha');
+    expect(html).to.include('Reply 1 for Alpha');
     expect(html).to.include('<span class="button">Alpha</span>');
     expect(html).to.include('First question. In an emergency call 999.');
   });
