@@ -12,7 +12,8 @@ import { createBotFrameworkEndpoint } from './channels/botframework/botFramework
 import { createTeamsEdge } from './channels/teams/teamsEdge.js';
 import { createStatePort } from './state/createStatePort.js';
 import type { StatePort } from './state/StatePort.js';
-import { errorName, TurnService } from './turns/TurnService.js';
+import { errorName } from './observability/errorName.js';
+import { TurnService } from './turns/TurnService.js';
 import { registerDirectLine } from './channels/directline/registerDirectLine.js';
 import { createStateRecordStore } from './channels/directline/conversationRecords.js';
 import { registerSms, type RegisteredSms, type SmsOptions } from './channels/sms/registerSms.js';

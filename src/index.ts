@@ -1,6 +1,7 @@
 import { createApp } from './app.js';
 import { loadSettings } from './config/settings.js';
 import { ContentError } from './content/loadContent.js';
+import { safeName } from './observability/logFields.js';
 import { createPinoLog } from './observability/pinoLog.js';
 import { describeError } from './server/describeError.js';
 import { installProcessGuard } from './server/processGuard.js';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   // came in. Everything still works without them, so a failure here does not stop start-up.
   await app.warm().catch((error: unknown) => log('warm-failed', describeError(error)));
   const address = await app.listen(settings.PORT, settings.HOST);
-  log('listening', { port: address.port, contentVersion: app.content.version });
+  log('listening', { port: address.port, contentVersion: safeName(app.content.version) });
   let stopping = false;
   const stop = () => {
     if (stopping) return;

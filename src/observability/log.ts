@@ -1,19 +1,22 @@
-/** Fields a log line may carry: ids, counts and flags. Never message text or contact details. */
-export type LogFields = Record<string, string | number | boolean | undefined>;
+import type { LogEvent } from './logEvents.js';
+import type { LogFields } from './logFields.js';
+import { createPinoLog } from './pinoLog.js';
 
-/** Writes one structured event. */
-export type Log = (event: string, fields?: LogFields) => void;
+export type { LogEvent } from './logEvents.js';
+export type { LogFields } from './logFields.js';
 
 /**
- * A JSON-lines logger to stdout. It takes an event name and safe fields only, so there is
- * no call that could put a person's words into a log by accident.
+ * The logger port: one event from a closed list, with fields of closed types only (see
+ * {@link LogFields}). There is no call that could put a person's words into a log.
  */
-export function createLog(
-  write: (line: string) => void = (line) => process.stdout.write(line),
-): Log {
-  return (event, fields = {}) => {
-    write(`${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`);
-  };
+export type Log = (event: LogEvent, fields?: LogFields) => void;
+
+/**
+ * The logger: pino (pinoLog.ts), one JSON line per event on stdout, or handed to `write`
+ * (tests). Keys that could hold words are redacted there as a second guard.
+ */
+export function createLog(write?: (line: string) => void): Log {
+  return createPinoLog(write ? { write } : undefined);
 }
 
 /** A logger that drops everything, for tests and the terminal chat. */

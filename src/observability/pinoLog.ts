@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import pino, { type DestinationStream } from 'pino';
 import type { Log } from './log.js';
+import { knownEvent } from './logEvents.js';
 
 /**
  * Field names that could carry a person's words or contact details. The Log port only takes
@@ -24,6 +25,12 @@ export const REDACTED_FIELDS = [
   'secret',
   'authorization',
   'conversationId',
+  'value',
+  'activity',
+  '*.text',
+  '*.message',
+  '*.phone',
+  '*.email',
 ] as const;
 
 /**
@@ -41,8 +48,9 @@ export function createPinoLog(destination?: DestinationStream): Log {
     destination ?? pino.destination({ dest: 1, sync: true }),
   );
   return (event, fields = {}) => {
-    const level = /failed|error|unverified/.test(event) ? 'warn' : 'info';
-    logger[level]({ event, ...fields });
+    const known = knownEvent(event);
+    const level = /failed|error|unverified|unknown/.test(known) ? 'warn' : 'info';
+    logger[level]({ event: known, ...fields });
   };
 }
 

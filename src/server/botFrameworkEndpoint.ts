@@ -3,6 +3,7 @@ import type { BotFrameworkEndpoint } from '../channels/botframework/botFramework
 import { readBody } from '../channels/directline/bodyReader.js';
 import { bearer, parseJson, sendJson } from '../channels/directline/http.js';
 import type { Log } from '../observability/log.js';
+import type { RefusalReason } from '../observability/logFields.js';
 import { describeError } from './describeError.js';
 import { parseIncomingActivity } from './incomingActivity.js';
 import { isDirectLoopback } from './isDirectLoopback.js';
@@ -38,7 +39,7 @@ export function registerBotFrameworkEndpoint(
   server: Server,
   { authenticated, botFramework, log }: BotFrameworkEndpointParts,
 ): void {
-  const refuse = (res: Response, status: number, message: string, reason: string) => {
+  const refuse = (res: Response, status: number, message: string, reason: RefusalReason) => {
     log('api-messages-refused', { reason, status });
     // The body is not read; closing the connection means it is never read at all.
     sendJson(res, status, { error: message }, { Connection: 'close' });

@@ -33,7 +33,7 @@ export function quietRestifyErrors(server: Server, log: Log): void {
         toString: () => message ?? '',
       });
     } else {
-      log('http-error', { status: 500, error: typeof error });
+      log('http-error', { status: 500, ...describeError(error) });
     }
     return callback();
   });

@@ -5,7 +5,9 @@ import type { Conversation } from '../engine/compileConversation.js';
 import { runTurn } from '../engine/runTurn.js';
 import type { Reply, TurnInput, Urgency } from '../engine/types.js';
 import type { TurnMetrics } from '../observability/metrics/TurnMetrics.js';
+import { errorName } from '../observability/errorName.js';
 import type { Log } from '../observability/log.js';
+import { channelName, safeName } from '../observability/logFields.js';
 import type { StatePort } from '../state/StatePort.js';
 import type { FallbackRecognizers } from '../understanding/fallbackRecognizers.js';
 import { MAX_READ_CHARS } from '../understanding/normaliseText.js';
@@ -92,12 +94,15 @@ export class TurnService implements TurnRunner {
         const outcome = await this.attempt(request, input);
         if (outcome) return outcome;
         if (attempt >= MIN_ATTEMPTS && Date.now() >= giveUpAt) throw new StateConflictError();
-        this.options.log('turn-retried', { channel: request.channel, attempt });
+        this.options.log('turn-retried', { channel: channelName(request.channel), attempt });
         await pause(Math.random() * Math.min(50, 5 * attempt));
       }
     } catch (error) {
       // Fail safe: whatever broke, the person still gets 999 and the helplines.
-      this.options.log('turn-failed', { channel: request.channel, error: errorName(error) });
+      this.options.log('turn-failed', {
+        channel: channelName(request.channel),
+        error: errorName(error),
+      });
       this.options.metrics?.countFailSafe(request.channel);
       const text = input.kind === 'message' ? input.text : '';
       return { activities: this.failSafe(request.channel, text), ended: false };
@@ -111,7 +116,10 @@ export class TurnService implements TurnRunner {
       try {
         await this.options.state.delete(key);
       } catch (error) {
-        this.options.log('forget-failed', { channel, error: errorName(error) });
+        this.options.log('forget-failed', {
+          channel: channelName(channel),
+          error: errorName(error),
+        });
       }
     });
   }
@@ -150,7 +158,7 @@ export class TurnService implements TurnRunner {
       (request.dialog && this.options.dialogs.get(request.dialog)) || this.defaultConversation;
     const resumed = resumeStoredState(stored?.state, this.options.dialogs, requested);
     if (resumed.how === 'restarted' || resumed.how === 'content-changed') {
-      log('state-taken-up', { channel: request.channel, how: resumed.how });
+      log('state-taken-up', { channel: channelName(request.channel), how: resumed.how });
     }
     const now = this.options.now();
     const env = {
@@ -170,9 +178,9 @@ export class TurnService implements TurnRunner {
       if (written.kind === 'conflict') return undefined;
     }
     log('turn', {
-      channel: request.channel,
-      dialog: resumed.conversation.dialogId,
-      steps: result.replies.map((reply) => reply.step).join(','),
+      channel: channelName(request.channel),
+      dialog: safeName(resumed.conversation.dialogId),
+      steps: result.replies.map((reply) => safeName(reply.step)),
       urgency: highest(result.replies),
       forgotten: result.state === null,
     });
@@ -219,9 +227,4 @@ function highest(replies: readonly Reply[]): Urgency {
 
 function pause(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** The class of an error, safe to log: never its message, which may quote user text. */
-export function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
 }

@@ -2,6 +2,7 @@ import { renderReplies } from '../channels/render/renderReplies.js';
 import type { OutgoingActivity, RenderOptions } from '../channels/render/outgoingActivity.js';
 import { builtins } from '../engine/builtinReplies.js';
 import type { Conversation } from '../engine/compileConversation.js';
+import { errorName } from '../observability/errorName.js';
 import type { Log } from '../observability/log.js';
 import { capabilitiesOf } from '../channels/render/channelCapabilities.js';
 
@@ -24,7 +25,7 @@ export function failSafeActivities(
     const reply = urgency.level === 'emergency' ? say.emergency(urgency.ownLife) : say.failSafe();
     return renderReplies([reply], channel, options);
   } catch (error) {
-    context.log('fail-safe-degraded', { error: error instanceof Error ? error.name : 'unknown' });
+    context.log('fail-safe-degraded', { error: errorName(error) });
   }
   const wording: unknown = conversation.content.wording.failSafe;
   const text999 =

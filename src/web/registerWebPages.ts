@@ -4,6 +4,7 @@ import type restify from 'restify';
 import { sendJson } from '../channels/directline/http.js';
 import type { Settings } from '../config/settings.js';
 import type { Log } from '../observability/log.js';
+import type { StaticRoute } from '../observability/logFields.js';
 import { describeError } from '../server/describeError.js';
 import { prepareAsset, sendAsset, type StaticAsset } from './staticAsset.js';
 
@@ -95,7 +96,7 @@ export function registerWebPages(
 
   const assets = new Map<string, StaticAsset>();
   let bundleHash = '';
-  const load = async (route: string, file: string, headers: Record<string, string>) => {
+  const load = async (route: StaticRoute, file: string, headers: Record<string, string>) => {
     try {
       assets.set(route, await prepareAsset(await readFile(file), headers));
     } catch (error) {

@@ -7,6 +7,7 @@ import {
   type DirectLineOptions,
 } from '../../src/channels/directline/registerDirectLine.js';
 import type { OutgoingActivity } from '../../src/channels/render/outgoingActivity.js';
+import type { LogFields } from '../../src/observability/log.js';
 import type { TurnOutcome, TurnRequest, TurnRunner } from '../../src/turns/TurnRunner.js';
 
 /** The phrase the stand-in detector treats as an emergency. */
@@ -97,7 +98,7 @@ export interface TestServer {
   settings: Settings;
   bot: StandInTurns;
   forgotten: [string, string][];
-  logs: [string, Record<string, unknown> | undefined][];
+  logs: [string, LogFields | undefined][];
   close(): Promise<void>;
 }
 
@@ -109,7 +110,7 @@ export async function startServer(
   const settings = loadSettings({ DIRECT_LINE_SECRET: 'test-secret-value', ...env });
   const bot = new StandInTurns();
   const forgotten = bot.forgotten;
-  const logs: [string, Record<string, unknown> | undefined][] = [];
+  const logs: [string, LogFields | undefined][] = [];
   const server = restify.createServer({ handleUncaughtExceptions: false });
   const channel = registerDirectLine(server, {
     turns: bot,

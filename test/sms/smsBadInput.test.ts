@@ -97,7 +97,7 @@ describe('SMS through Twilio: signatures, bad input and failures', function () {
       await harness.post(params);
       await harness.idle();
       expect(harness.twilio.sent).to.have.length(2); // the greeting and the first question, once
-      expect(harness.logs.filter((line) => line.includes('sms.duplicate_ignored'))).to.have.length(
+      expect(harness.logs.filter((line) => line.includes('sms-duplicate-ignored'))).to.have.length(
         1,
       );
     });
@@ -137,7 +137,7 @@ describe('SMS through Twilio: signatures, bad input and failures', function () {
       const creates = harness.twilio.calls.filter((call) => call.method === 'POST');
       expect(creates).to.have.length(4); // 2 failed tries of the greeting, then both messages
       expect(creates[0]?.form.Body).to.equal(creates[2]?.form.Body);
-      expect(harness.logs.filter((line) => line.includes('sms.send_retried'))).to.have.length(2);
+      expect(harness.logs.filter((line) => line.includes('sms-send-retried'))).to.have.length(2);
     });
 
     it('gives up after the bound, logs no number or text, and keeps the conversation state', async () => {
@@ -146,7 +146,7 @@ describe('SMS through Twilio: signatures, bad input and failures', function () {
         ...Array.from({ length: 3 }, () => ({ kind: 'fail' as const, status: 503, code: 20503 })),
       );
       expect(await harness.text(PERSON, '1')).to.deep.equal([]);
-      const failed = harness.logs.filter((line) => line.includes('sms.send_failed'));
+      const failed = harness.logs.filter((line) => line.includes('sms-send-failed'));
       expect(failed).to.have.length(1);
       expect(failed[0]).to.include('"status":503');
       expect(harness.logs.join('\n')).to.not.include('7700900');
@@ -158,8 +158,8 @@ describe('SMS through Twilio: signatures, bad input and failures', function () {
       harness.twilio.next.push({ kind: 'fail', status: 400, code: 21610 });
       expect(await harness.text(PERSON, 'hi')).to.deep.equal([]);
       expect(harness.twilio.calls).to.have.length(1); // no retry, no second message
-      expect(harness.logs.some((line) => line.includes('sms.opted_out_at_twilio'))).to.equal(true);
-      expect(harness.logs.some((line) => line.includes('sms.send_failed'))).to.equal(false);
+      expect(harness.logs.some((line) => line.includes('sms-opted-out-at-twilio'))).to.equal(true);
+      expect(harness.logs.some((line) => line.includes('sms-send-failed'))).to.equal(false);
     });
   });
 

@@ -77,7 +77,7 @@ describe('SMS through Twilio: conversations over /api/sms', function () {
     for (const word of ['STOP', 'stopall', 'Unsubscribe', 'end', 'CANCEL', 'quit.']) {
       expect(await harness.text(PERSON, word), word).to.deep.equal([]);
     }
-    expect(harness.logs.filter((line) => line.includes('"sms.opted_out"'))).to.have.length(6);
+    expect(harness.logs.filter((line) => line.includes('"sms-opted-out"'))).to.have.length(6);
     const again = await harness.text(PERSON, 'START');
     expect(again).to.have.length(2);
     expect(again[0]).to.match(/^Waymark: /);

@@ -1,5 +1,6 @@
 import { TurnContext, type Activity } from 'botbuilder-core';
 import type { Log } from '../../observability/log.js';
+import { activityTypeName } from '../../observability/logFields.js';
 import type { OutgoingActivity } from '../render/outgoingActivity.js';
 import { decideTeamsTurn, mentionsRecipient } from '../teams/teamsGate.js';
 import type { TeamsEdge } from '../teams/teamsEdge.js';
@@ -60,7 +61,7 @@ export class TeamsTurns {
   }
 
   private async refuse(context: TurnContext): Promise<void> {
-    this.log('teams-tenant-refused', { type: context.activity.type });
+    this.log('teams-tenant-refused', { type: activityTypeName(context.activity.type) });
     await this.send(context, this.edge.notices.refused);
   }
 

@@ -4,6 +4,7 @@ import {
   ConfigurationServiceClientCredentialFactory,
 } from 'botbuilder';
 import type { Settings } from '../../config/settings.js';
+import { errorName } from '../../observability/errorName.js';
 import type { Log } from '../../observability/log.js';
 import type { TurnRunner } from '../../turns/TurnRunner.js';
 
@@ -24,11 +25,11 @@ export function createCloudAdapter(settings: Settings, turns: TurnRunner, log: L
   });
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}, credentials));
   adapter.onTurnError = async (context, error) => {
-    log('adapter-turn-failed', { error: error.name });
+    log('adapter-turn-failed', { error: errorName(error) });
     const text = typeof context.activity.text === 'string' ? context.activity.text : '';
     await context
       .sendActivities(turns.failSafe(context.activity.channelId, text))
-      .catch((sendError: Error) => log('fail-safe-not-sent', { error: sendError.name }));
+      .catch((sendError: unknown) => log('fail-safe-not-sent', { error: errorName(sendError) }));
   };
   return adapter;
 }

@@ -1,4 +1,6 @@
 import type { Settings } from '../../config/settings.js';
+import { errorName } from '../../observability/errorName.js';
+import type { Log, LogEvent, LogFields } from '../../observability/log.js';
 import type { ChannelInput, TurnRunner } from '../../turns/TurnRunner.js';
 import { echoActivity, toClientActivity, turnInputOf, type PostedActivity } from './activities.js';
 import type { Conversation } from './conversation.js';
@@ -7,11 +9,8 @@ import { ConversationStore } from './conversationStore.js';
 import { CHANNEL_ID, type DirectLineLimits } from './limits.js';
 import { TokenService } from './tokens.js';
 
-/** A structured log line. Callers never put message text, tokens or contact details in it. */
-export type ChannelLog = (
-  event: string,
-  fields?: Record<string, string | number | boolean>,
-) => void;
+/** The channel's log: the typed logger port, which cannot take message text or tokens. */
+export type ChannelLog = Log;
 
 /** What the channel needs from the rest of the app. */
 export interface ChannelDeps {
@@ -53,7 +52,7 @@ export class DirectLineChannel {
       deps.limits,
       idleSeconds * 1000,
       (conversation) => {
-        deps.log('directline.conversation_expired');
+        deps.log('directline-conversation-expired');
         void this.forget(conversation.id);
       },
       Date.now,
@@ -69,7 +68,7 @@ export class DirectLineChannel {
     try {
       await this.store.persist(conversation);
     } catch (error) {
-      this.deps.log('directline.record_save_failed', { error: errorName(error) });
+      this.deps.log('directline-record-save-failed', { error: errorName(error) });
     }
   }
 
@@ -92,7 +91,7 @@ export class DirectLineChannel {
       }
       // Limits never swallow an emergency: it is processed and still counted.
       conversation.limiter.force(now);
-      this.deps.log('directline.rate_limit_bypassed');
+      this.deps.log('directline-rate-limit-bypassed');
     }
     return conversation.runExclusive(async () => {
       const id = conversation.nextId();
@@ -123,13 +122,13 @@ export class DirectLineChannel {
     try {
       await this.store.deleteEverywhere(conversationId);
     } catch (error) {
-      this.deps.log('directline.record_delete_failed', { error: errorName(error) });
+      this.deps.log('directline-record-delete-failed', { error: errorName(error) });
     }
     await this.forget(conversationId);
   }
 
   /** Writes a structured log line (never message text, tokens or contact details). */
-  log(event: string, fields?: Record<string, string | number | boolean>): void {
+  log(event: LogEvent, fields?: LogFields): void {
     this.deps.log(event, fields);
   }
 
@@ -142,7 +141,7 @@ export class DirectLineChannel {
   private async noticeRateLimit(conversation: Conversation, text: string | undefined, now: number) {
     if (now - conversation.lastRateNoticeAt < this.deps.limits.rateWindowMs) return;
     conversation.lastRateNoticeAt = now;
-    this.deps.log('directline.rate_limited');
+    this.deps.log('directline-rate-limited');
     await this.limitTurn(conversation, text ?? '', 'rate');
   }
 
@@ -182,7 +181,7 @@ export class DirectLineChannel {
     }
     if (outcome.ended && !conversation.deleted) {
       // "exit": the conversation is deleted, so its token then fails (state is already gone).
-      this.deps.log('directline.conversation_exit');
+      this.deps.log('directline-conversation-exit');
       await this.end(conversation.id);
       return;
     }
@@ -193,12 +192,7 @@ export class DirectLineChannel {
     try {
       await this.deps.turns.forget(CHANNEL_ID, conversationId);
     } catch (error) {
-      this.deps.log('directline.forget_failed', { error: errorName(error) });
+      this.deps.log('directline-forget-failed', { error: errorName(error) });
     }
   }
-}
-
-/** The class of an error, safe to log: never its message, which may quote user text. */
-export function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
 }

@@ -4,7 +4,8 @@ import type { Server } from 'restify';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { Settings } from '../../config/settings.js';
 import type { Conversation } from './conversation.js';
-import { errorName, type DirectLineChannel } from './DirectLineChannel.js';
+import { errorName } from '../../observability/errorName.js';
+import type { DirectLineChannel } from './DirectLineChannel.js';
 import { DIRECT_LINE_BASE } from './directLineRoutes.js';
 import { BOT_ACCOUNT, CHANNEL_ID } from './limits.js';
 import { refuseUpgrade, streamOriginAllowed } from './streamUpgrade.js';
@@ -92,7 +93,7 @@ export class ActivityStream {
     );
     server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       this.upgrade(req, socket, head).catch((error: unknown) => {
-        this.channel.log('directline.stream_failed', { error: errorName(error) });
+        this.channel.log('directline-stream-failed', { error: errorName(error) });
         refuseUpgrade(socket, 500, 'Internal Server Error');
       });
     });
@@ -137,11 +138,11 @@ export class ActivityStream {
     if (socket.destroyed) return undefined;
     const address = req.socket.remoteAddress ?? 'unknown';
     if ((this.perAddress.get(address) ?? 0) >= this.limits.maxPerAddress) {
-      this.channel.log('directline.stream_refused', { reason: 'per-address' });
+      this.channel.log('directline-stream-refused', { reason: 'per-address' });
       return refuseUpgrade(socket, 429, 'Too Many Requests');
     }
     if (this.open.size >= this.limits.maxSockets) {
-      this.channel.log('directline.stream_refused', { reason: 'capacity' });
+      this.channel.log('directline-stream-refused', { reason: 'capacity' });
       return refuseUpgrade(socket, 503, 'Service Unavailable');
     }
     const watermark = url.searchParams.get('watermark') ?? undefined;
@@ -171,7 +172,7 @@ export class ActivityStream {
     const send = (payload: string) => {
       if (socket.readyState !== WebSocket.OPEN) return;
       if (socket.bufferedAmount > this.limits.maxBufferedBytes) {
-        this.channel.log('directline.stream_slow_reader');
+        this.channel.log('directline-stream-slow-reader');
         socket.close(1013, 'Slow reader: reconnect with your watermark');
         return;
       }

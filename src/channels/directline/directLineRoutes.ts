@@ -3,10 +3,12 @@ import { parsePostedActivity } from './activities.js';
 import { readBody } from './bodyReader.js';
 import type { Conversation } from './conversation.js';
 import { StoreFullError } from './conversationStore.js';
-import { errorName, type DirectLineChannel } from './DirectLineChannel.js';
+import { errorName } from '../../observability/errorName.js';
+import type { DirectLineChannel } from './DirectLineChannel.js';
 import { bearer, parseJson, pathId, queryParam, sendError, sendJson } from './http.js';
 import type { DirectLineLimits } from './limits.js';
 import type { Credential } from './tokens.js';
+import type { LogEvent, LogFields } from '../../observability/log.js';
 import { newUserId, readStartBody } from './userIds.js';
 
 /** Where the channel is served; Web Chat is given this as its `domain`. */
@@ -146,7 +148,7 @@ export function registerDirectLineRoutes(
       if (!conversation.started && locale) conversation.locale = locale;
       await channel.start(conversation).catch((error: unknown) => {
         // The conversation stays open: the person can still type, and the bot may recover.
-        channelLog(channel, 'directline.greeting_failed', error);
+        channelLog(channel, 'directline-greeting-failed', error);
       });
       sendJson(res, 201, streamInfo(req, conversation, credential));
     }),
@@ -178,7 +180,7 @@ export function registerDirectLineRoutes(
       if (!conversation) return;
       const body = await readBody(req, bodyLimits);
       if (body.kind === 'too-large') {
-        channelLog(channel, 'directline.body_too_large', undefined, { bytes: body.bytes });
+        channelLog(channel, 'directline-body-too-large', undefined, { bytes: body.bytes });
         await channel.start(conversation);
         await channel.postOversized(conversation, body.textPrefix);
         const headers: Record<string, string> = body.cutOff ? { Connection: 'close' } : {};
@@ -196,7 +198,7 @@ export function registerDirectLineRoutes(
         outcome = await channel.post(conversation, posted);
       } catch (error) {
         // As Azure does: the bot failed this turn. The channel and other turns carry on.
-        channelLog(channel, 'directline.turn_failed', error);
+        channelLog(channel, 'directline-turn-failed', error);
         return sendError(res, 502, 'BotError', 'The bot could not handle this message.');
       }
       if (outcome.kind === 'accepted') return sendJson(res, 200, { id: outcome.id });
@@ -212,9 +214,9 @@ export function registerDirectLineRoutes(
 
 function channelLog(
   channel: DirectLineChannel,
-  event: string,
+  event: LogEvent,
   error?: unknown,
-  fields: Record<string, string | number | boolean> = {},
+  fields: LogFields = {},
 ): void {
   channel.log(event, error === undefined ? fields : { ...fields, error: errorName(error) });
 }

@@ -1,9 +1,11 @@
 import type { Request, Response, Server } from 'restify';
 import type { Settings } from '../../config/settings.js';
+import type { Log } from '../../observability/log.js';
 import type { TurnRunner } from '../../turns/TurnRunner.js';
 import { ActivityStream, DEFAULT_STREAM_LIMITS, type StreamLimits } from './activityStream.js';
 import type { ConversationRecordStore } from './conversationRecords.js';
-import { DirectLineChannel, errorName } from './DirectLineChannel.js';
+import { errorName } from '../../observability/errorName.js';
+import { DirectLineChannel } from './DirectLineChannel.js';
 import { DIRECT_LINE_BASE, registerDirectLineRoutes } from './directLineRoutes.js';
 import { applyCommonHeaders, safeHandler, sendJson } from './http.js';
 import { resolveLimits, type DirectLineLimits } from './limits.js';
@@ -24,7 +26,7 @@ export interface DirectLineOptions {
   /** Validated settings; `settings.directLineSecret` is the secret in force. */
   settings: Settings;
   /** Structured log. Never given message text, tokens, phone numbers or emails. */
-  log?: (event: string, fields?: Record<string, string | number | boolean>) => void;
+  log?: Log;
   /**
    * Says whether a message contains an emergency phrase, so it bypasses the flood limit.
    * Default: nothing bypasses it. Called on at most the first 8 KB of a message.
@@ -69,7 +71,7 @@ export function registerDirectLine(server: Server, options: DirectLineOptions): 
         applyCommonHeaders(req, res, allowedOrigins);
         await handler(req, res);
       },
-      (error) => log('directline.request_failed', { error: errorName(error) }),
+      (error) => log('directline-request-failed', { error: errorName(error) }),
     );
 
   // Browsers ask first (preflight) because the channel's requests carry Authorization.

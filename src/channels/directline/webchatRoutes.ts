@@ -3,7 +3,8 @@ import type { Settings } from '../../config/settings.js';
 import { exchangeAzureToken } from './azureTokenExchange.js';
 import { readBody } from './bodyReader.js';
 import { StoreFullError } from './conversationStore.js';
-import { errorName, type DirectLineChannel } from './DirectLineChannel.js';
+import { errorName } from '../../observability/errorName.js';
+import type { DirectLineChannel } from './DirectLineChannel.js';
 import { DIRECT_LINE_BASE } from './directLineRoutes.js';
 import { bearer, sendError, sendJson } from './http.js';
 import { TokenAdmission } from './tokenAdmission.js';
@@ -35,7 +36,7 @@ export function registerWebchatRoutes(
     wrap(async (req, res) => {
       const admission = await admit.check(req);
       if (!admission.allowed) {
-        channel.log('webchat.token_refused', { status: admission.status });
+        channel.log('webchat-token-refused', { status: admission.status });
         const headers: Record<string, string> = admission.retryAfterSeconds
           ? { 'Retry-After': String(admission.retryAfterSeconds) }
           : {};
@@ -50,7 +51,7 @@ export function registerWebchatRoutes(
           const domain = settings.AZURE_DIRECT_LINE_ENDPOINT.replace(/\/+$/, '');
           return sendJson(res, 200, { ...azure, domain, mode: 'azure' });
         } catch (error) {
-          channel.log('webchat.azure_token_failed', { error: errorName(error) });
+          channel.log('webchat-azure-token-failed', { error: errorName(error) });
           return sendError(res, 502, 'BadGateway', 'Could not get a chat token; try again.');
         }
       }
@@ -91,7 +92,7 @@ export function registerWebchatRoutes(
       }
       // In Azure mode the conversation lives at Azure; the bot's own exit handling forgets it.
       await channel.end(credential.claims.conv);
-      channel.log('webchat.ended');
+      channel.log('webchat-ended');
       sendJson(res, 204);
     }),
   );

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import type { SmsSettings } from '../../config/smsSettings.js';
+import { errorName } from '../../observability/errorName.js';
 import type { Log } from '../../observability/log.js';
 import type { StatePort } from '../../state/StatePort.js';
 import type { ChannelInput, TurnRunner } from '../../turns/TurnRunner.js';
@@ -64,11 +65,11 @@ export class SmsChannel {
     try {
       const from = message.From?.trim();
       if (!from) {
-        log('sms.no_sender');
+        log('sms-no-sender');
         return;
       }
       if (message.MessageSid && !(await this.firstDelivery(message.MessageSid))) {
-        log('sms.duplicate_ignored');
+        log('sms-duplicate-ignored');
         return;
       }
       const key = smsConversationKey(this.deps.sms.key, from);
@@ -77,7 +78,7 @@ export class SmsChannel {
       if (limit === 'drop') return;
       void this.queue.run(key, () => this.handle(from, key, body, message, limit));
     } catch (error) {
-      log('sms.receive_failed', { error: error instanceof Error ? error.name : 'unknown' });
+      log('sms-receive-failed', { error: errorName(error) });
     }
   }
 
@@ -101,7 +102,7 @@ export class SmsChannel {
       if (keyword === 'stop') {
         // Twilio blocks sends from now on and confirms itself: forget, and send nothing.
         await turns.forget(SMS_CHANNEL, key);
-        log('sms.opted_out');
+        log('sms-opted-out');
         return;
       }
       let input: ChannelInput = { kind: 'message', text: body, ...(limit ? { limit } : {}) };
@@ -112,12 +113,12 @@ export class SmsChannel {
       const outcome = await turns.runTurn({ channel: SMS_CHANNEL, conversationKey: key, input });
       activities = outcome.activities;
     } catch (error) {
-      log('sms.turn_failed', { error: error instanceof Error ? error.name : 'unknown' });
+      log('sms-turn-failed', { error: errorName(error) });
       activities = turns.failSafe(SMS_CHANNEL, body);
     }
     const bodies = activities.filter(isMessage).map((activity) => activity.text);
     const outcome = await sender.sendAll(from, bodies);
-    log('sms.replied', { messages: bodies.length, outcome });
+    log('sms-replied', { messages: bodies.length, outcome });
     if (sms.deleteAfterSend && message.MessageSid) sender.deleteRecord(message.MessageSid);
   }
 
@@ -134,15 +135,15 @@ export class SmsChannel {
       // Over the rate.
     }
     if (this.emergency(body)) {
-      this.deps.log('sms.rate_limit_bypassed');
+      this.deps.log('sms-rate-limit-bypassed');
       return undefined;
     }
     try {
       await this.noticeLimiter.consume(key);
-      this.deps.log('sms.rate_limited', { noticed: true });
+      this.deps.log('sms-rate-limited', { noticed: true });
       return 'rate';
     } catch {
-      this.deps.log('sms.rate_limited', { noticed: false });
+      this.deps.log('sms-rate-limited', { noticed: false });
       return 'drop';
     }
   }
@@ -169,9 +170,7 @@ export class SmsChannel {
       return written.kind === 'written';
     } catch (error) {
       // The store is down: answer rather than risk silence (a retry may then be answered twice).
-      this.deps.log('sms.dedupe_unavailable', {
-        error: error instanceof Error ? error.name : 'unknown',
-      });
+      this.deps.log('sms-dedupe-unavailable', { error: errorName(error) });
       return true;
     }
   }

@@ -84,16 +84,16 @@ export class TwilioSender {
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.client.messages.create(params);
-        if (attempt > 1) this.log('sms.send_recovered', { attempt });
+        if (attempt > 1) this.log('sms-send-recovered', { attempt });
         return 'sent';
       } catch (error) {
         const { status, code } = describe(error);
         if (code === OPTED_OUT) {
-          this.log('sms.opted_out_at_twilio');
+          this.log('sms-opted-out-at-twilio');
           return 'opted-out';
         }
         const again = retryable(error) && attempt < this.policy.attempts;
-        this.log(again ? 'sms.send_retried' : 'sms.send_failed', { status, code, attempt });
+        this.log(again ? 'sms-send-retried' : 'sms-send-failed', { status, code, attempt });
         if (!again) return 'failed';
         await this.wait(this.policy.backoffMs[attempt - 1] ?? this.policy.backoffMs.at(-1) ?? 0);
       }
@@ -114,7 +114,7 @@ export class TwilioSender {
   private scheduleDelete(messageSid: string, delays: readonly number[]): void {
     const [delay, ...later] = delays;
     if (delay === undefined) {
-      this.log('sms.delete_gave_up');
+      this.log('sms-delete-gave-up');
       return;
     }
     const timer = setTimeout(() => {
@@ -122,12 +122,12 @@ export class TwilioSender {
       this.client
         .messages(messageSid)
         .remove()
-        .then(() => this.log('sms.record_deleted'))
+        .then(() => this.log('sms-record-deleted'))
         .catch((error: unknown) => {
           const { status, code } = describe(error);
           if (status === 404) return;
           if (code === NOT_YET_COMPLETE || retryable(error)) this.scheduleDelete(messageSid, later);
-          else this.log('sms.delete_failed', { status, code });
+          else this.log('sms-delete-failed', { status, code });
         });
     }, delay);
     timer.unref();

@@ -67,13 +67,13 @@ export function registerSms(server: Server, options: SmsOptions): RegisteredSms 
   const verified = async (req: Request, res: Response) => {
     const signature = req.header('X-Twilio-Signature');
     if (!signature) {
-      log('sms.unsigned_refused');
+      log('sms-unsigned-refused');
       refuse(res, 403);
       return undefined;
     }
     const form = await readForm(req, MAX_FORM_BYTES);
     if (form.kind !== 'ok') {
-      log('sms.body_refused', { reason: form.kind });
+      log('sms-body-refused', { reason: form.kind });
       refuse(res, form.kind === 'too-large' ? 413 : 400);
       return undefined;
     }
@@ -82,7 +82,7 @@ export function registerSms(server: Server, options: SmsOptions): RegisteredSms 
       req.header('X-Twilio-Webhooks-Signature-Settings') || undefined,
     );
     if (!twilio.validateRequest(sms.authToken, signature, url, form.params, algorithm)) {
-      log('sms.bad_signature_refused');
+      log('sms-bad-signature-refused');
       refuse(res, 403);
       return undefined;
     }
