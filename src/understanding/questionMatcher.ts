@@ -114,11 +114,23 @@ export function createQuestionMatcher(
         const yes = fallback.yesNo(said);
         if (yes !== undefined) return yes ? yesValue : noValue;
       }
+      // The ordinal recognizer costs about a millisecond a call, and the profile showed it on
+      // every answer not understood; it can only find an ordinal word or "2nd", so ask it
+      // only when there is one.
+      if (!MAY_BE_ORDINAL.test(said)) return undefined;
       const ordinal = fallback.ordinal(said);
       return ordinal === undefined ? undefined : byNumber(ordinal);
     },
   };
 }
+
+/**
+ * What recognizers-text's English ordinal model can read as a number: the ordinal words
+ * ("second", "twenty first", "hundredth") and digits with a suffix ("2nd", "3 rd"). Its
+ * relative ordinals ("last", "next") give no number, so they are not needed here.
+ */
+const MAY_BE_ORDINAL =
+  /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|nine?th|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth|(?:hundred|thousand|million|billion|trillion)th)\b|\d ?(?:st|nd|rd|th)\b/;
 
 const NEGATING = new Set(['not', 'no', 'never', 'nt']);
 
