@@ -13,6 +13,7 @@ import { createTeamsEdge } from './channels/teams/teamsEdge.js';
 import { createStatePort } from './state/createStatePort.js';
 import type { StatePort } from './state/StatePort.js';
 import { errorName } from './observability/errorName.js';
+import { safeName } from './observability/logFields.js';
 import { TurnService } from './turns/TurnService.js';
 import { registerDirectLine } from './channels/directline/registerDirectLine.js';
 import { createStateRecordStore } from './channels/directline/conversationRecords.js';
@@ -143,7 +144,7 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
 
   if (settings.NODE_ENV === 'production' && !signoff) {
     log('content-not-signed-off', {
-      contentVersion: content.version,
+      contentVersion: safeName(content.version),
       advice:
         'WARNING: nobody has signed off this content version. Read npm run content:book, then npm run content:signoff -- --by "Name, role".',
     });

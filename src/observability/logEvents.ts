@@ -15,6 +15,8 @@ export const LOG_EVENTS = [
   'uncaught-exception',
   'unhandled-rejection',
   'content-unverified-facts',
+  'content-not-signed-off',
+  'signoffs-unreadable',
   // HTTP and the static pages
   'http-error',
   'static-file-missing',

@@ -38,7 +38,10 @@ export interface LogFields {
   type?: ActivityTypeName;
   contentVersion?: SafeName;
   kept?: 'serving';
-  advice?: 'Run npm run content:check and confirm each fact before launch.';
+  /** What to do about a start-up warning: one of these fixed sentences. */
+  advice?:
+    | 'Run npm run content:check and confirm each fact before launch.'
+    | 'WARNING: nobody has signed off this content version. Read npm run content:book, then npm run content:signoff -- --by "Name, role".';
 }
 
 /** Channels by name; any other channel id (it comes off the wire) is logged as "other". */
