@@ -11,6 +11,7 @@ import { ms, ratio, summarise, timeEach } from './stats.js';
 import { benchState } from './stateBench.js';
 import { benchMemory } from './memoryBench.js';
 import { slowestFirstRequest, timeToListen } from './startupBench.js';
+import { benchWebChat } from './webChatBench.js';
 
 /**
  * `npm run bench`: speed figures, each beside a baseline measured in the same run.
@@ -151,7 +152,13 @@ async function main(): Promise<void> {
       console.log(`  ${key}: ${value}`);
   }
 
-  // 5. Shared state (issue 12): lost updates before and after, and blob beside memory.
+  // 5. The web chat in Chromium (issue 9): reply latency, stream throughput and memory,
+  //    first open on a throttled phone.
+  console.log('\nWeb chat in Chromium, and the WebSocket stream');
+  for (const [key, value] of Object.entries(await benchWebChat()))
+    console.log(`  ${key}: ${value}`);
+
+  // 6. Shared state (issue 12): lost updates before and after, and blob beside memory.
   console.log('\nShared state on Azure Blob Storage (Azurite, in memory, started here)');
   for (const [key, value] of Object.entries(await benchState())) console.log(`  ${key}: ${value}`);
 

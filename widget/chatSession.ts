@@ -64,6 +64,23 @@ export class ChatSession {
   }
 
   private lineOpen = false;
+  private webChatProps: Record<string, unknown> = {};
+  private render: () => void = () => undefined;
+  private renderedHeight = 0;
+
+  /**
+   * Web Chat's layout follows the panel: when the panel changes height (a phone keyboard,
+   * zoom, rotating), the choices' share of it is worked out again, through styleOptions.
+   */
+  relayout(): void {
+    if (this.started) this.render();
+  }
+
+  /** The choices may take about a third of the chat area, and scroll past that. */
+  private suggestedHeight(): number {
+    const area = this.markup.chat.clientHeight || 400;
+    return Math.max(88, Math.min(260, Math.round((area * 0.34) / 8) * 8));
+  }
   private closeSockets: () => void = () => undefined;
 
   /** Tells the person the truth about the line (see ConnectionNotice). */
@@ -108,6 +125,8 @@ export class ChatSession {
   /** Drops the token and the connection, and removes the transcript from the page. */
   forget(): void {
     this.token = undefined;
+    this.render = () => undefined;
+    this.renderedHeight = 0;
     this.closeSockets = () => undefined;
     this.connection.set('connected');
     try {
@@ -137,14 +156,18 @@ export class ChatSession {
     );
     // Replies come over a WebSocket (both the self-hosted channel and Azure offer one), which
     // reconnects with the watermark after a drop; polling stops for good on a failed poll.
-    const line = liveSocketClass((state) => this.onLine(state), SILENT_LINE_MS);
-    this.closeSockets = line.closeAll;
-    const directLine = WebChat.createDirectLine({ token: issued.token, domain, webSocket: true });
-    tuneDirectLine(directLine, {
-      WebSocket: line.Socket,
-      random: RECONNECT_RANDOM,
-      timeoutMs: DIRECT_LINE_TIMEOUT_MS,
-    });
+    // (A browser without WebSocket polls, as Web Chat does by itself.)
+    const webSocket = typeof WebSocket === 'function';
+    const directLine = WebChat.createDirectLine({ token: issued.token, domain, webSocket });
+    if (webSocket) {
+      const line = liveSocketClass((state) => this.onLine(state), SILENT_LINE_MS);
+      this.closeSockets = line.closeAll;
+      tuneDirectLine(directLine, {
+        WebSocket: line.Socket,
+        random: RECONNECT_RANDOM,
+        timeoutMs: DIRECT_LINE_TIMEOUT_MS,
+      });
+    }
     this.directLine = directLine;
     directLine.connectionStatus$.subscribe((connectionStatus) => {
       if (connectionStatus === ConnectionStatus.Ended && directLine === this.directLine) {
@@ -154,22 +177,31 @@ export class ChatSession {
     // A fresh element for each chat, so a new chat never reuses an old one's DOM.
     const host = element('div', { class: 'wm-webchat-host' });
     this.markup.chat.replaceChildren(host);
-    WebChat.renderWebChat(
-      {
-        directLine,
-        store: WebChat.createStore({}, this.storeMiddleware()),
-        styleOptions: webChatStyleOptions(this.settings),
-        adaptiveCardsHostConfig: adaptiveCardsHostConfig(this.settings),
-        cardActionMiddleware: this.cardActions(),
-        // Web Chat's own markdown renderer, then phone numbers as same-tab tel: links.
-        renderMarkdown: (markdown: string, ...rest: unknown[]) =>
-          linkPhoneNumbers(WebChat.renderMarkdown(markdown, ...rest)),
-        locale: 'en-GB',
-        sendTypingIndicator: false,
-        overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Type your message' },
-      },
-      host,
-    );
+    this.webChatProps = {
+      directLine,
+      store: WebChat.createStore({}, this.storeMiddleware()),
+      adaptiveCardsHostConfig: adaptiveCardsHostConfig(this.settings),
+      cardActionMiddleware: this.cardActions(),
+      // Web Chat's own markdown renderer, then phone numbers as same-tab tel: links.
+      renderMarkdown: (markdown: string, ...rest: unknown[]) =>
+        linkPhoneNumbers(WebChat.renderMarkdown(markdown, ...rest), this.settings.botHost),
+      locale: 'en-GB',
+      sendTypingIndicator: false,
+      overrideLocalizedStrings: { TEXT_INPUT_PLACEHOLDER: 'Type your message' },
+    };
+    this.render = () => {
+      const suggestedHeight = this.suggestedHeight();
+      if (suggestedHeight === this.renderedHeight) return;
+      this.renderedHeight = suggestedHeight;
+      WebChat.renderWebChat(
+        {
+          ...this.webChatProps,
+          styleOptions: webChatStyleOptions(this.settings, suggestedHeight),
+        },
+        host,
+      );
+    };
+    this.render();
     this.started = true;
     await waitFor(() => this.hardenSendBox());
   }

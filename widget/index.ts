@@ -24,6 +24,7 @@ import { readSettings, type ServerConfig } from './settings.js';
 import { SiteTabs } from './siteTabs.js';
 import { ShiftShortcut, type ShiftEvent } from './shiftShortcut.js';
 import { widgetCss } from './styles.js';
+import { followVisualViewport } from './viewport.js';
 
 /** Filled in by the build (from content/) and again by the bot host when it serves the file. */
 declare const WAYMARK_SERVER: ServerConfig;
@@ -44,8 +45,11 @@ function main(): void {
   const quickExit = new QuickExit(
     {
       blank() {
+        // As GOV.UK's: the overlay tells screen readers something is happening.
         document.body.append(
-          element('div', { class: 'wm-exit-overlay', 'data-waymark': 'exit-overlay' }),
+          element('div', { class: 'wm-exit-overlay', 'data-waymark': 'exit-overlay' }, [
+            element('p', { class: 'wm-visually-hidden', role: 'alert' }, ['Loading.']),
+          ]),
         );
         document.documentElement.classList.add('wm-exiting');
         document.title = 'Loading';
@@ -155,6 +159,7 @@ function main(): void {
     document.head.append(element('style', { 'data-waymark': 'styles' }, [widgetCss(settings)]));
     document.body.prepend(markup.exitRoot);
     document.body.append(markup.root);
+    followVisualViewport([markup.exitRoot, markup.root], () => session.relayout());
     if (settings.openAtStart) openPanel();
   };
 

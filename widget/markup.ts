@@ -108,7 +108,7 @@ export function buildMarkup(settings: WidgetSettings): WidgetMarkup {
     newTabLink(`${settings.botHost}/privacy`, 'Privacy'),
   ];
   const footer = element('div', { class: 'wm-footer' }, [
-    element('p', {}, ['Leave fast: press Shift 3 times, or type "exit".']),
+    element('p', { 'data-waymark': 'leave-hint' }, [leaveHint()]),
     element('div', { class: 'wm-footer-links' }, footerLinks),
   ]);
 
@@ -142,6 +142,14 @@ export function buildMarkup(settings: WidgetSettings): WidgetMarkup {
     status,
     footerLinks,
   };
+}
+
+/** Touch screens have no Shift key: say what works there. */
+function leaveHint(): string {
+  const touch = window.matchMedia?.('(hover: none) and (pointer: coarse)').matches ?? false;
+  return touch
+    ? 'Leave fast: tap "Leave this site", or type "exit".'
+    : 'Leave fast: press Shift 3 times, or type "exit".';
 }
 
 function newTabLink(href: string, text: string): HTMLAnchorElement {

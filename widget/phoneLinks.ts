@@ -31,11 +31,21 @@ export function findPhoneNumbers(text: string): { text: string; phone: boolean }
   return parts;
 }
 
-/** Makes a rendered bot message's phone numbers into same-tab `tel:` links. */
-export function linkPhoneNumbers(html: string): string {
+/**
+ * Makes a rendered bot message's phone numbers into same-tab `tel:` links. Links to the
+ * bot's own pages made without PUBLIC_URL name `localhost`; they are pointed at `botHost`,
+ * where the widget came from.
+ */
+export function linkPhoneNumbers(html: string, botHost: string): string {
   const template = document.createElement('template');
   template.innerHTML = html;
   const root = template.content;
+  for (const link of Array.from(root.querySelectorAll<HTMLAnchorElement>('a[href]'))) {
+    const url = new URL(link.href);
+    if (url.hostname === 'localhost' && url.origin !== botHost) {
+      link.href = `${botHost}${url.pathname}${url.search}`;
+    }
+  }
   // Links Web Chat made for tel: (from markdown) open in this tab, and say nothing of tabs.
   for (const link of Array.from(root.querySelectorAll('a[href^="tel:" i]'))) sameTab(link);
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);

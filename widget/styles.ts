@@ -123,13 +123,36 @@ export function widgetCss(settings: WidgetSettings): string {
 }
 html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
 
-/* Phones: the panel fills the screen below the quick-exit button. */
-@media (max-width: 520px) {
+/*
+ * Phones, a phone with its keyboard open, and zoom (200% of 1280 x 800 is 640 x 400): the
+ * panel fills the visual viewport below the quick-exit button, which stays in view.
+ * widget/viewport.ts keeps --wm-vv-top and --wm-vv-height in step with the visual viewport.
+ */
+@media (max-width: 520px), (max-height: 600px) {
   .wm-panel {
-    top: 72px; left: 0; right: 0; bottom: 0; width: auto; max-width: none;
-    height: auto; max-height: none; border-radius: 10px 10px 0 0; border-bottom: 0;
+    top: calc(var(--wm-vv-top, 0px) + 64px); left: 0; right: 0; bottom: auto;
+    width: auto; max-width: none;
+    height: calc(var(--wm-vv-height, 100dvh) - 64px); max-height: none;
+    border-radius: 10px 10px 0 0; border-bottom: 0;
   }
+  .wm-exit { top: calc(var(--wm-vv-top, 0px) + 8px); }
   .wm-launcher { right: 12px; bottom: 12px; }
+}
+/* Short panels: a compact header and footer, so the conversation keeps its room. */
+@media (max-height: 600px) {
+  .wm-header { padding: 6px 8px 6px 12px; align-items: center; }
+  .wm-header-text { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 10px; }
+  .wm-title { font-size: 16px; }
+  .wm-danger { margin: 0; font-size: 15px; }
+  .wm-hide { min-height: 36px; padding: 4px 10px; font-size: 14px; }
+  .wm-footer { padding: 4px 12px; font-size: 13px; display: flex; flex-wrap: wrap; gap: 0 16px; }
+  .wm-footer p { margin: 0; }
+  .wm-footer-links a { padding: 2px 0; }
+  .wm-connection:not(:empty) { padding: 4px 12px; font-size: 14px; }
+}
+/* As GOV.UK's "Exit this page": nothing of the widget is printed. */
+@media print {
+  .wm-root { display: none !important; }
 }
 @media (prefers-reduced-motion: no-preference) {
   .wm-launcher, .wm-exit { transition: background-color 0.15s ease; }

@@ -1,7 +1,14 @@
 import type { WidgetSettings } from './settings.js';
 
 /** Web Chat's look, set through its own styleOptions rather than CSS overrides. */
-export function webChatStyleOptions(settings: WidgetSettings): Record<string, unknown> {
+/**
+ * @param suggestedHeight the most height the choices may take, in px (see layout in
+ *   chatSession.ts): past it they scroll, so the question above them stays in view.
+ */
+export function webChatStyleOptions(
+  settings: WidgetSettings,
+  suggestedHeight: number,
+): Record<string, unknown> {
   return {
     accent: settings.brandOnWhite,
     backgroundColor: '#ffffff',
@@ -34,8 +41,10 @@ export function webChatStyleOptions(settings: WidgetSettings): Record<string, un
     // Choices: calm, full-width, wrapped buttons that are easy to tap.
     suggestedActionLayout: 'stacked',
     suggestedActionsStackedLayoutButtonTextWrap: true,
-    suggestedActionsStackedHeight: 'auto',
-    suggestedActionsStackedOverflow: 'visible',
+    // A bounded, scrolling stack: with auto height and visible overflow, eight long choices
+    // pushed the message area to 0 px on a short panel (phone keyboard, zoom).
+    suggestedActionsStackedHeight: suggestedHeight,
+    suggestedActionsStackedOverflow: 'scroll',
     suggestedActionHeight: 44,
     suggestedActionBorderRadius: 8,
     suggestedActionBackgroundColor: '#ffffff',

@@ -650,6 +650,101 @@ describe('web widget in a real browser (chromium)', function () {
     });
   }
 
+  for (const view of [
+    { name: 'a phone with its keyboard open (390 × 514)', width: 390, height: 514, touch: true },
+    { name: '200% zoom (1280 × 800 at 2×: 640 × 400)', width: 640, height: 400, touch: false },
+  ]) {
+    it(`keeps the question, its choices and 999 in view on ${view.name}`, async () => {
+      browser = await launchBrowser(view.width, view.height, {
+        deviceScaleFactor: 2,
+        hasTouch: view.touch,
+        isMobile: view.touch,
+      });
+      const page = browser.page;
+      const watcher = new ChatWatcher(page);
+      await page.goto(`${bot.baseUrl}/`);
+      await openWidget(page);
+      // Answer until a question with many choices (the "need" question has 8).
+      let question = await watcher.waitForBot('a first question', (a) =>
+        Boolean(a.suggestedActions),
+      );
+      for (let round = 0; (question.suggestedActions?.actions?.length ?? 0) < 6; round += 1) {
+        if (round > 8) throw new Error('never reached a question with many choices');
+        const count = watcher.botActivities.length;
+        await clickChoice(page, question.suggestedActions?.actions?.[0]?.title as string);
+        await watcher.waitForBotCountAbove(count);
+        await page.waitForTimeout(300);
+        question = watcher.botActivities.filter((a) => a.suggestedActions).at(-1) ?? question;
+      }
+      await page.locator('.webchat__suggested-action').first().waitFor();
+      await page.waitForTimeout(800);
+      await screenshot(page, `short-${view.width}x${view.height}`);
+      const selectors = {
+        transcript: '.webchat__basic-transcript__scrollable',
+        question: '.webchat__bubble:not(.webchat__bubble--from-user)',
+        danger: '[data-waymark="panel"] .wm-danger a',
+        sendBox: '[data-id="webchat-sendbox-input"]',
+        footer: '[data-waymark="panel"] .wm-footer',
+      };
+      // (No named helper functions inside evaluate: the test runner's transpiler renames them.)
+      const boxes = await page.evaluate(
+        (wanted) =>
+          Object.fromEntries(
+            Object.entries(wanted).map(([name, selector]) => {
+              const found = document.querySelectorAll(selector);
+              const box = found[found.length - 1]?.getBoundingClientRect();
+              return [name, box ? { top: box.top, bottom: box.bottom, height: box.height } : null];
+            }),
+          ),
+        selectors,
+      );
+      const checks = await page.evaluate(() => {
+        const danger = document.querySelector('[data-waymark="panel"] .wm-danger a');
+        const dangerBox = danger?.getBoundingClientRect();
+        const choice = document.querySelector('.webchat__suggested-action');
+        const choiceBox = choice?.getBoundingClientRect();
+        return {
+          viewport: window.innerHeight,
+          dangerOnTop: dangerBox
+            ? document.elementFromPoint(
+                dangerBox.left + dangerBox.width / 2,
+                dangerBox.top + dangerBox.height / 2,
+              ) === danger
+            : false,
+          choiceOnTop: choiceBox
+            ? Boolean(
+                choice?.contains(
+                  document.elementFromPoint(
+                    choiceBox.left + choiceBox.width / 2,
+                    choiceBox.top + Math.min(10, choiceBox.height / 2),
+                  ),
+                ),
+              )
+            : false,
+          hint: document.querySelector('[data-waymark="leave-hint"]')?.textContent ?? '',
+        };
+      });
+      const layout = { ...boxes, ...checks } as unknown as {
+        [K in keyof typeof selectors]: { top: number; bottom: number; height: number } | null;
+      } & typeof checks;
+      const { transcript, question: shown, danger, sendBox, footer } = layout;
+      if (!transcript || !shown || !danger || !sendBox || !footer) {
+        throw new Error(`missing parts: ${JSON.stringify(layout)}`);
+      }
+      expect(transcript.height, 'the message area has room').to.be.greaterThan(60);
+      const visible =
+        Math.min(shown.bottom, transcript.bottom) - Math.max(shown.top, transcript.top);
+      expect(visible, 'the question is in view').to.be.greaterThan(20);
+      expect(danger.top, '999 in view').to.be.at.least(0);
+      expect(danger.bottom).to.be.at.most(layout.viewport);
+      expect(layout.dangerOnTop, '999 not covered').to.equal(true);
+      expect(layout.choiceOnTop, 'a choice can be tapped').to.equal(true);
+      expect(sendBox.bottom, 'the send box above the footer').to.be.at.most(footer.top + 1);
+      expect(footer.bottom).to.be.at.most(layout.viewport + 1);
+      if (view.touch) expect(layout.hint, 'no Shift on a touch keyboard').to.not.contain('Shift');
+    });
+  }
+
   it("phone numbers are tel: links in this tab, the emergency reply's 999 too", async () => {
     const { page, watcher } = await openDemo(390, 844);
     await openWidget(page);

@@ -31,7 +31,11 @@ export interface TestBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(width = 1280, height = 800): Promise<TestBrowser> {
+export async function launchBrowser(
+  width = 1280,
+  height = 800,
+  device: { deviceScaleFactor?: number; hasTouch?: boolean; isMobile?: boolean } = {},
+): Promise<TestBrowser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'waymark-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -39,6 +43,7 @@ export async function launchBrowser(width = 1280, height = 800): Promise<TestBro
     args: LAUNCH_ARGS,
     viewport: { width, height },
     locale: 'en-GB',
+    ...device,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return {
