@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { performance } from 'node:perf_hooks';
 import { WebSocket, WebSocketServer } from 'ws';
 import { launchBrowser, openWidget } from '../test/e2e/support/browser.js';
 import { startBot, type RunningBot } from '../test/e2e/support/servers.js';
@@ -20,7 +19,11 @@ export async function benchWebChat(): Promise<Record<string, string>> {
   const figures: Record<string, string> = {};
   const bot = await startBot('http://127.0.0.1:9/weather');
   try {
-    const polling = await replyLatency(bot, false);
+    const polling = await replyLatency(bot, false).catch(() => ({
+      median: NaN,
+      p99: NaN,
+      count: 0,
+    }));
     const stream = await replyLatency(bot, true);
     figures['send → reply shown, WebSocket (median, p99)'] =
       `${ms(stream.median)}, ${ms(stream.p99)} over ${stream.count} messages (target median ≤ 150 ms)`;
@@ -168,6 +171,7 @@ async function throughput(bot: RunningBot): Promise<Record<string, string>> {
 
   // Baseline: the same deliveries from a bare ws server, with nothing behind them.
   const bare = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise((resolve) => bare.once('listening', resolve));
   const port = (bare.address() as AddressInfo).port;
   let received = 0;
   const bareSockets = await Promise.all(
@@ -215,6 +219,7 @@ async function memoryPerSocket(bot: RunningBot): Promise<Record<string, string>>
     Promise.all(conversations.map((c, index) => openSocket(c.streamUrl, index, () => undefined))),
   );
   const bare = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  await new Promise((resolve) => bare.once('listening', resolve));
   const port = (bare.address() as AddressInfo).port;
   const baseline = await measure(() =>
     Promise.all(
