@@ -15,12 +15,15 @@ export interface RunningBot {
 
 /**
  * Starts the real Waymark server (`createApp`: the bot, the Direct Line channel and the web
- * pages) on a loopback port. Only the settings the tests need are set; nothing is read from
- * the environment or `.env`.
+ * pages) on a loopback port. Only the settings the tests need are set (`extra` adds some);
+ * nothing is read from the environment or `.env`.
  */
-export async function startBot(exitUrl: string): Promise<RunningBot> {
+export async function startBot(
+  exitUrl: string,
+  extra: Record<string, string> = {},
+): Promise<RunningBot> {
   await widgetBuilt();
-  const settings = loadSettings({ PORT: '0', NODE_ENV: 'test', EXIT_URL: exitUrl });
+  const settings = loadSettings({ ...extra, PORT: '0', NODE_ENV: 'test', EXIT_URL: exitUrl });
   const app = createApp(settings, { root: projectRoot, log: () => undefined });
   const address = await app.listen(0, '127.0.0.1');
   return { baseUrl: `http://127.0.0.1:${address.port}`, close: () => app.close() };
