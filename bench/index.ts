@@ -1,208 +1,201 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, existsSync } from 'node:fs';
-import { ActivityHandler, BotAdapter, TurnContext, type Activity } from 'botbuilder-core';
-import { createMemoryStatePort } from '../src/state/createMemoryStatePort.js';
-import { TurnService } from '../src/turns/TurnService.js';
-import { parse } from 'yaml';
+import { writeFileSync } from 'node:fs';
 import { loadFallbackRecognizers } from '../src/understanding/fallbackRecognizers.js';
 import { realConversation } from '../test/support/botHarness.js';
-import { createUrgencyDetector, type UrgencyDetector } from '../src/understanding/detectUrgency.js';
-import { ms, ratio, summarise, timeEach } from './stats.js';
-import { benchState } from './stateBench.js';
+import { benchHttp, CONNECTIONS, type HttpKey } from './http/httpBench.js';
+import { benchLostUpdates, TURNS_EACH } from './lostUpdatesBench.js';
 import { benchMemory } from './memoryBench.js';
+import { describeMachine, renderTable, type Row } from './report.js';
 import { slowestFirstRequest, timeToListen } from './startupBench.js';
+import { ms, summarise } from './stats.js';
 import { benchWebChat } from './webChatBench.js';
+import { benchTurns } from './turnBench.js';
+import { benchUrgency } from './urgencyBench.js';
+
+/** Targets of issue 14 (and the speed section of issue 7). */
+const TARGET = {
+  cb: 0.8,
+  daPolling: 0.35,
+  turnP99Ms: 2,
+  urgencyP99Ms: 0.5,
+  startMs: 1500,
+  rssMB: 150,
+  stateBytes: 2048,
+};
+
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 /**
- * `npm run bench`: speed figures, each beside a baseline measured in the same run.
- * Targets (issue 2): urgency p99 ≤ 0.5 ms; whole turn p99 ≤ 2 ms; start to listening ≤ 1.5 s.
+ * `npm run bench`: every figure in one run on this machine, each beside a baseline measured
+ * in the same run, printed as one table and written to bench/RESULTS.md with the machine.
+ * No test asserts any of these times; they belong here.
  */
 async function main(): Promise<void> {
+  const started = new Date();
+  const clock = performance.now();
+  const rows: Row[] = [];
+  const step = (what: string) =>
+    console.error(`bench: ${what} (${((performance.now() - clock) / 1000).toFixed(0)} s)`);
+
+  // 1. Over HTTP on loopback, with autocannon: (a)–(f).
+  step('HTTP targets (a)–(f) with autocannon');
+  const http = await benchHttp();
+  const t = http.targets;
+  const httpValue = (key: HttpKey) => {
+    const f = t[key];
+    const failed =
+      f.failed + f.missing > 0 ? `; ${f.failed} failed, ${f.missing} without reply` : '';
+    return `${f.perSecond} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms${failed}`;
+  };
+  for (const key of ['a', 'b', 'c', 'dPolling', 'dWebSocket', 'e', 'f'] as const) {
+    rows.push({ figure: `(${key[0]}) ${t[key].label}`, value: httpValue(key) });
+  }
+  rows.push({
+    figure: '(e) SMS webhooks with every turn and send done',
+    value: `${http.smsCompletedPerSecond}/s (${http.smsSent} texts to the stand-in Twilio API)`,
+  });
+  rows.push({
+    figure: '(e) one texter at a time: webhook to its last reply at the stand-in Twilio API',
+    value: `p50 ${ms(http.smsReply.median)}, p99 ${ms(http.smsReply.p99)}`,
+    baseline: "Twilio's webhook timeout: 15 s",
+  });
+  const ratio = (key: HttpKey, base: HttpKey) => t[key].perSecond / Math.max(1, t[base].perSecond);
+  rows.push({
+    figure: 'c/b: Waymark /api/messages ÷ echo bot',
+    value: fixed(ratio('c', 'b')),
+    target: `≥ ${TARGET.cb}`,
+    held: ratio('c', 'b') >= TARGET.cb,
+  });
+  rows.push({
+    figure: 'd/a: Direct Line polling ÷ bare route',
+    value: fixed(ratio('dPolling', 'a')),
+    target: `≥ ${TARGET.daPolling}`,
+    held: ratio('dPolling', 'a') >= TARGET.daPolling,
+  });
+  rows.push({
+    figure: 'd/a: Direct Line WebSocket ÷ bare route',
+    value: fixed(ratio('dWebSocket', 'a')),
+  });
+  rows.push({ figure: 'e/a: /api/sms ÷ bare route', value: fixed(ratio('e', 'a')) });
+  rows.push({ figure: 'f/c: blob state ÷ memory state', value: fixed(ratio('f', 'c')) });
+
+  // 2. In process: a whole turn, and urgency detection.
+  step('whole turn and urgency detection, in process');
   const conversation = realConversation();
   await loadFallbackRecognizers();
-  const cases = (parse(readFileSync('test/urgency/cases.yml', 'utf8')) as { text: string }[]).map(
-    (c) => c.text,
-  );
-  const messages = [...cases, `he has a knife ${'and more words '.repeat(600)}`];
-  console.log(`Waymark bench (${messages.length} messages, Node ${process.version})\n`);
-
-  // 1. Urgency detection with all layers, beside the phrase lists alone and each layer's
-  //    combinations, all in the same run; and a bare baseline of one includes() per message.
-  const labelled = [
-    'test/eval/dev-urgency.yml',
-    'test/eval/held-out-urgency.yml',
-    'test/eval/held-out-2-urgency.yml',
-  ].flatMap((path) => (parse(readFileSync(path, 'utf8')) as { text: string }[]).map((c) => c.text));
-  const all = [...messages, ...labelled];
-  const content = conversation.content;
-  const variants: [string, UrgencyDetector][] = [
-    ['all layers (as the bot runs)', conversation.urgency],
-    ['phrase lists alone', createUrgencyDetector(content, ['phrases'])],
-    ['phrases + linguistic', createUrgencyDetector(content, ['phrases', 'linguistic'])],
-    ['linguistic + semantic', createUrgencyDetector(content, ['linguistic', 'semantic'])],
-  ];
-  console.log(`Urgency detection per message (${all.length} messages, target p99 ≤ 0.5 ms)`);
-  for (const [label, detector] of variants) {
-    const timing = summarise(await timeEach(all, 50, (text) => detector.detect(text)));
-    console.log(`  ${label.padEnd(30)} median ${ms(timing.median)}, p99 ${ms(timing.p99)}`);
-  }
-  const bare = summarise(await timeEach(all, 50, (text) => text.toLowerCase().includes('999')));
-  console.log(
-    `  ${'baseline (lower-case + includes)'.padEnd(30)} median ${ms(bare.median)}, p99 ${ms(bare.p99)}`,
-  );
-  const started = performance.now();
-  createUrgencyDetector(content);
-  console.log(
-    `  building the detector from content (model, concepts, examples): ${ms(performance.now() - started)}\n`,
-  );
-
-  // 2. A whole turn in process, as every channel runs it: the turn service reads state, runs
-  //    the engine, renders for the web and writes state. Beside it, a botbuilder echo bot
-  //    through a minimal in-process adapter: the least a Bot Framework turn costs.
-  const script = [
-    'yes',
-    'yes',
-    'me',
-    'somewhere to stay',
-    'SS0 7AB',
-    'start over',
-    'he has a knife',
-    'carry on',
-    'exit',
-  ];
-  const state = createMemoryStatePort();
-  const turns = new TurnService({
-    dialogs: new Map([[conversation.dialogId, conversation]]),
-    defaultDialog: conversation.dialogId,
-    state,
-    ttlMinutes: 30,
-    log: () => undefined,
-    linkBase: 'http://localhost:3978',
-    now: () => new Date(),
+  const turns = await benchTurns(conversation);
+  rows.push({
+    figure: `whole turn in process (turn service, ${turns.turns} turns)`,
+    value: `p50 ${ms(turns.turn.median)}, p99 ${ms(turns.turn.p99)}`,
+    baseline: `botbuilder echo turn: p50 ${ms(turns.echo.median)}, p99 ${ms(turns.echo.p99)}`,
+    target: `p99 ≤ ${TARGET.turnP99Ms} ms`,
+    held: turns.turn.p99 <= TARGET.turnP99Ms,
   });
-  let count = 0;
-  const turn = summarise(
-    await timeEach(script, 200, async (text) => {
-      count += 1;
-      await turns.runTurn({
-        channel: 'webchat',
-        conversationKey: 'bench',
-        input: { kind: 'message', text },
-      });
-    }),
-  );
-  await state.close();
-  const adapter = new EchoAdapter();
-  const echo = new ActivityHandler();
-  echo.onMessage(async (context, next) => {
-    await context.sendActivity(`echo ${context.activity.text?.length ?? 0}`);
-    await next();
+  const urgency = await benchUrgency(conversation);
+  rows.push({
+    figure: `urgency detection per message, all layers (${urgency.messages} messages)`,
+    value: `p50 ${ms(urgency.all.median)}, p99 ${ms(urgency.all.p99)}`,
+    baseline: `phrase lists alone: p50 ${ms(urgency.phrases.median)}, p99 ${ms(urgency.phrases.p99)}`,
+    target: `p99 ≤ ${TARGET.urgencyP99Ms} ms`,
+    held: urgency.all.p99 <= TARGET.urgencyP99Ms,
   });
-  const echoTurn = summarise(
-    await timeEach(script, 200, (text) => adapter.run(text, (context) => echo.run(context))),
-  );
-  console.log(`Whole turn in process (${count} turns, through the turn service)`);
-  console.log(`  median ${ms(turn.median)}, p99 ${ms(turn.p99)}  (target p99 ≤ 2 ms)`);
-  console.log(
-    `  baseline (botbuilder echo bot, in-process adapter): median ${ms(echoTurn.median)}, p99 ${ms(echoTurn.p99)}`,
-  );
-  console.log(`  ratio p99: ${ratio(turn.p99, echoTurn.p99)}\n`);
+  rows.push({
+    figure: 'urgency detection, phrase lists + linguistic reading',
+    value: `p50 ${ms(urgency.phrasesLinguistic.median)}, p99 ${ms(urgency.phrasesLinguistic.p99)}`,
+  });
 
-  // 3. Start to listening, against a bare restify server started the same way.
+  // 3. Start to listening, compiled, as npm start runs it, beside a bare restify server.
+  step('start-up (compiling first)');
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
   const starts: number[] = [];
   const bareStarts: number[] = [];
-  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
-  for (let i = 0; i < 3; i += 1) {
-    starts.push(await timeToListen(['dist/index.js'], '"listening"', { PORT: '0' }));
-    bareStarts.push(
-      await timeToListen(['bench/bareRestifyServer.cjs'], '"listening"', { PORT: '0' }),
-    );
-  }
-  const start = summarise(starts);
-  const bareStart = summarise(bareStarts);
-  console.log('Start to listening, as npm start runs it (compiled; 3 runs each)');
-  console.log(`  median ${ms(start.median)}  (target ≤ 1500 ms)`);
-  console.log(`  baseline (bare restify): median ${ms(bareStart.median)}`);
-  console.log(`  ratio: ${ratio(start.median, bareStart.median)}\n`);
-
-  // 4. The slowest of 20 requests sent the moment the server listens: a stall just after
-  //    listening (loading the adapter or the recognizers then) shows here.
   const firsts: number[] = [];
   const bareFirsts: number[] = [];
   const env = { PORT: '0', HOST: '127.0.0.1' };
   for (let i = 0; i < 3; i += 1) {
+    starts.push(await timeToListen(['dist/index.js'], '"listening"', env));
+    bareStarts.push(await timeToListen(['bench/bareRestifyServer.cjs'], '"listening"', env));
     firsts.push(await slowestFirstRequest(['dist/index.js'], env));
     bareFirsts.push(await slowestFirstRequest(['bench/bareRestifyServer.cjs'], env));
   }
-  const first = summarise(firsts);
-  const bareFirst = summarise(bareFirsts);
-  console.log('Slowest of 20 requests sent as the server starts listening (3 runs each)');
-  console.log(`  median ${ms(first.median)}`);
-  console.log(`  baseline (bare restify): median ${ms(bareFirst.median)}`);
-  console.log(`  ratio: ${ratio(first.median, bareFirst.median)}\n`);
+  const start = summarise(starts).median;
+  rows.push({
+    figure: 'start to listening (compiled, median of 3)',
+    value: ms(start),
+    baseline: `bare restify: ${ms(summarise(bareStarts).median)}`,
+    target: `≤ ${TARGET.startMs} ms`,
+    held: start <= TARGET.startMs,
+  });
+  rows.push({
+    figure: 'slowest of 20 requests sent as it starts listening (median of 3)',
+    value: ms(summarise(firsts).median),
+    baseline: `bare restify: ${ms(summarise(bareFirsts).median)}`,
+  });
 
-  // 5. The self-hosted Direct Line channel, when present.
-  if (existsSync('bench/directLineBench.ts')) {
-    const modulePath = './directLineBench.js';
-    const { benchDirectLine } = (await import(modulePath)) as {
-      benchDirectLine: () => Promise<Record<string, string | number>>;
-    };
-    console.log('Direct Line channel');
-    for (const [key, value] of Object.entries(await benchDirectLine()))
-      console.log(`  ${key}: ${value}`);
+  // 4. Memory: 10,000 active conversations per channel, and bytes of state.
+  step('memory, 10,000 conversations per channel');
+  const memory = benchMemory();
+  for (const m of memory) {
+    rows.push({
+      figure: `${m.channel}: 10,000 active conversations`,
+      value: `RSS ${m.rssAfterMB.toFixed(0)} MB, heap ${m.heapAfterMB.toFixed(0)} MB (${m.perConversationKB.toFixed(2)} KB heap each)`,
+      baseline: `loaded, no conversations: RSS ${m.rssBeforeMB.toFixed(0)} MB, heap ${m.heapBeforeMB.toFixed(0)} MB`,
+      target: `≤ ${TARGET.rssMB} MB RSS`,
+      held: m.rssAfterMB <= TARGET.rssMB,
+    });
+  }
+  const stateBytes = Math.max(...memory.map((m) => m.maxStateBytes));
+  rows.push({
+    figure: 'state per conversation (largest written, any channel)',
+    value: `${stateBytes} bytes`,
+    target: `≤ ${TARGET.stateBytes} bytes`,
+    held: stateBytes <= TARGET.stateBytes,
+  });
+
+  // 5. The web chat in Chromium (issue 9): reply latency, stream throughput and memory per
+  //    socket, first open on a throttled phone. Each "baseline" line belongs to the figure
+  //    before it.
+  step('web chat in Chromium, and the WebSocket stream');
+  for (const [figure, value] of Object.entries(await benchWebChat())) {
+    const last = rows[rows.length - 1];
+    if (/^baseline/i.test(figure) && last && last.baseline === undefined)
+      last.baseline = `${figure.replace(/^baseline:?\s*/i, '')}: ${value}`;
+    else rows.push({ figure: `web chat: ${figure}`, value });
   }
 
-  // 5. The web chat in Chromium (issue 9): reply latency, stream throughput and memory,
-  //    first open on a throttled phone.
-  console.log('\nWeb chat in Chromium, and the WebSocket stream');
-  for (const [key, value] of Object.entries(await benchWebChat()))
-    console.log(`  ${key}: ${value}`);
+  // 6. Shared state (issue 12): lost updates, two processes on one conversation.
+  step('lost updates on a shared blob store');
+  const lost = await benchLostUpdates();
+  rows.push({
+    figure: `lost updates, 2 processes × ${TURNS_EACH} concurrent turns on one conversation (Azurite)`,
+    value: `turn service: ${lost.turnService} of ${2 * TURNS_EACH}`,
+    baseline: `last-writer-wins ("*") writes: ${lost.lastWriterWins} of ${2 * TURNS_EACH}`,
+  });
 
-  // 6. Shared state (issue 12): lost updates before and after, and blob beside memory.
-  console.log('\nShared state on Azure Blob Storage (Azurite, in memory, started here)');
-  for (const [key, value] of Object.entries(await benchState())) console.log(`  ${key}: ${value}`);
-
-  // 6. Memory of 10,000 active conversations per channel (issue 12).
-  console.log(
-    '\nMemory, 10,000 active conversations per channel (target ≤ 150 MB RSS, ≤ 2 KB state)',
-  );
-  for (const [key, value] of Object.entries(benchMemory())) console.log(`  ${key}: ${value}`);
-
-  // 7. SMS: signed Twilio webhooks at /api/sms, beside a bare restify route.
-  if (existsSync('bench/smsBench.ts')) {
-    const { benchSms } = (await import('./smsBench.js')) as {
-      benchSms: () => Promise<Record<string, string | number>>;
-    };
-    console.log('\nSMS channel (/api/sms)');
-    for (const [key, value] of Object.entries(await benchSms())) console.log(`  ${key}: ${value}`);
-  }
-}
-
-/** The least a botbuilder turn can cost: a context, middleware, and sends kept in memory. */
-class EchoAdapter extends BotAdapter {
-  run(text: string, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    const activity: Partial<Activity> = {
-      type: 'message',
-      text,
-      channelId: 'webchat',
-      conversation: { id: 'bench' } as Activity['conversation'],
-      from: { id: 'user', name: 'user' },
-      recipient: { id: 'bot', name: 'bot' },
-    };
-    return this.runMiddleware(new TurnContext(this, activity), logic);
-  }
-  override sendActivities(_context: TurnContext, activities: Partial<Activity>[]) {
-    return Promise.resolve(activities.map(() => ({ id: '' })));
-  }
-  override updateActivity(): Promise<void> {
-    return Promise.resolve();
-  }
-  override deleteActivity(): Promise<void> {
-    return Promise.resolve();
-  }
-  override continueConversation(): Promise<void> {
-    return Promise.resolve();
-  }
+  const seconds = (performance.now() - clock) / 1000;
+  const table = renderTable(rows);
+  const notes = [
+    `HTTP: ${CONNECTIONS} connections, each its own conversation on a keep-alive socket; every target in its own process (TypeScript through tsx), the load from the bench's process; a warm-up, then slices taken in turn, so load from elsewhere on the machine falls on all alike. req/s counts 2xx answers; p50 and p99 are the median over the slices. Waymark runs with its real settings, logs dropped (as for the baselines) and the per-conversation rate limits raised.`,
+    '(d) polling: each message is a POST, then a read from the watermark (both counted). WebSocket: POSTs only, each conversation holding its stream open.',
+    '(e) counts webhooks answered (signature checked, turn queued); the line below it counts them with the wait until every turn and send was done.',
+    'In process: after warm-up; the echo turn is a botbuilder ActivityHandler through a minimal in-memory adapter. Memory: each channel in a fresh process under tsx, after a forced GC, Direct Line with replies waiting unread.',
+  ];
+  const markdown = [
+    '# Bench results',
+    '',
+    'Written by `npm run bench`. Every figure was measured in the one run described here.',
+    '',
+    ...describeMachine(started),
+    `- The run took ${seconds.toFixed(0)} s.`,
+    '',
+    table,
+    '',
+    ...notes.map((note) => `- ${note}`),
+    '',
+  ].join('\n');
+  writeFileSync('bench/RESULTS.md', markdown);
+  console.log(`\n${describeMachine(started).join('\n')}\n\n${table}\n`);
+  console.log(`Written to bench/RESULTS.md (${seconds.toFixed(0)} s).`);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 
-interface MemoryFigures {
+/** Memory of 10,000 active conversations on one channel, from a process of its own. */
+export interface MemoryFigures {
   channel: string;
   conversations: number;
   heapBeforeMB: number;
@@ -11,23 +12,20 @@ interface MemoryFigures {
   maxStateBytes: number;
 }
 
+/** The channels measured, by the channel id their activities carry. */
+export const MEMORY_CHANNELS = ['webchat', 'msteams', 'emulator', 'sms'];
+
 /**
- * 10,000 active conversations per channel, each in a fresh process (so one channel's
+ * 10,000 active conversations per channel, each channel in a fresh process (so one channel's
  * garbage never counts against another). Target: ≤ 150 MB RSS, ≤ 2 KB of state each.
  */
-export function benchMemory(): Record<string, string> {
-  const figures: Record<string, string> = {};
-  for (const channel of ['webchat', 'msteams', 'emulator']) {
+export function benchMemory(count = 10_000): MemoryFigures[] {
+  return MEMORY_CHANNELS.map((channel) => {
     const output = execFileSync(
       process.execPath,
       ['--expose-gc', '--import', 'tsx', 'bench/support/memoryWorker.ts'],
-      { env: { ...process.env, CHANNEL: channel, COUNT: '10000' }, encoding: 'utf8' },
+      { env: { ...process.env, CHANNEL: channel, COUNT: String(count) }, encoding: 'utf8' },
     );
-    const m = JSON.parse(output.trim().split('\n').pop() ?? '{}') as MemoryFigures;
-    figures[`${channel}: 10,000 conversations`] =
-      `heap ${m.heapBeforeMB.toFixed(0)} → ${m.heapAfterMB.toFixed(0)} MB ` +
-      `(${m.perConversationKB.toFixed(2)} KB each), RSS ${m.rssBeforeMB.toFixed(0)} → ` +
-      `${m.rssAfterMB.toFixed(0)} MB, largest state ${m.maxStateBytes} bytes`;
-  }
-  return figures;
+    return JSON.parse(output.trim().split('\n').pop() ?? '{}') as MemoryFigures;
+  });
 }

@@ -111,6 +111,10 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
     settings,
     log,
     isEmergency: (text) => conversation.urgency.detect(text).level === 'emergency',
+    limits: {
+      rateMessages: settings.DIRECT_LINE_RATE_MESSAGES,
+      rateWindowMs: settings.DIRECT_LINE_RATE_WINDOW_SECONDS * 1000,
+    },
     // With a shared store, web chats can carry on on any instance (see the README).
     ...(settings.STORAGE === 'blob'
       ? { records: createStateRecordStore(state, settings.STATE_TTL_MINUTES * 60_000) }

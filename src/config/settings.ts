@@ -94,6 +94,8 @@ export const settingsSchema = z.object({
 
   // Limits and timeouts (see README, "Limits and timeouts").
   WEBCHAT_TOKENS_PER_MINUTE: positiveInt(30),
+  DIRECT_LINE_RATE_MESSAGES: positiveInt(20),
+  DIRECT_LINE_RATE_WINDOW_SECONDS: positiveInt(10),
   HTTP_HEADERS_TIMEOUT_SECONDS: positiveInt(10),
   HTTP_REQUEST_TIMEOUT_SECONDS: positiveInt(30),
   HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: positiveInt(5),

@@ -1,0 +1,237 @@
+import twilio from 'twilio';
+import WebSocket from 'ws';
+import type { LoadRequest } from './load.js';
+
+/**
+ * What each connection sends, as autocannon request sequences. A sequence is one
+ * conversation: autocannon restarts it (with a fresh context, so a new conversation) when
+ * it reaches the end. Each scenario counts answers that lack the reply they should carry.
+ */
+export interface Scenario {
+  requests: LoadRequest[];
+  /** Answers that were 2xx but did not carry (or lead to) the bot's reply. */
+  missing: () => number;
+  /** Closes anything the scenario opened besides HTTP (WebSocket streams). */
+  close: () => void;
+}
+
+/** The conversation each connection walks, over and over: triage questions, then start over. */
+export const SCRIPT = ['hello', 'yes', 'yes', 'me', 'somewhere to stay', 'SS0 7AB', 'start over'];
+/** Messages per conversation before a connection starts a new one. */
+const MESSAGES = SCRIPT.length * 6;
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+
+interface Context {
+  id?: string;
+  token?: string;
+  mark?: string;
+  i?: number;
+  socket?: WebSocket;
+}
+
+let conversations = 0;
+/** A conversation id unique to this bench run. */
+const nextId = (prefix: string) => `${prefix}-${process.pid}-${(conversations += 1)}`;
+/** The next message of the script in this conversation. */
+function say(context: Context): string {
+  const i = context.i ?? 0;
+  context.i = i + 1;
+  return SCRIPT[i % SCRIPT.length] ?? '';
+}
+
+/** (a) A bare route: the same small JSON body every time. */
+export function bareScenario(): Scenario {
+  const body = JSON.stringify({ type: 'message', text: 'hello' });
+  return {
+    requests: [{ method: 'POST', path: '/bare', headers: JSON_HEADERS, body }],
+    missing: () => 0,
+    close: () => undefined,
+  };
+}
+
+/** (b), (c), (f): POST /api/messages with deliveryMode expectReplies, replies in the body. */
+export function botFrameworkScenario(prefix: string): Scenario {
+  let missing = 0;
+  const message: LoadRequest = {
+    method: 'POST',
+    path: '/api/messages',
+    headers: JSON_HEADERS,
+    setupRequest(request, raw) {
+      const context = raw as Context;
+      context.id ??= nextId(prefix);
+      return {
+        ...request,
+        body: JSON.stringify({
+          type: 'message',
+          text: say(context),
+          channelId: 'emulator',
+          deliveryMode: 'expectReplies',
+          serviceUrl: 'http://127.0.0.1:9/never-called',
+          conversation: { id: context.id },
+          from: { id: 'user-1' },
+          recipient: { id: 'bot' },
+        }),
+      };
+    },
+    onResponse(status, body) {
+      if (status === 200 && !body.includes('"activities"')) missing += 1;
+    },
+  };
+  return {
+    requests: Array.from({ length: MESSAGES }, () => ({ ...message })),
+    missing: () => missing,
+    close: () => undefined,
+  };
+}
+
+/**
+ * (d) The self-hosted Direct Line channel: open a conversation with the secret, then post a
+ * message and (polling) read the conversation from the watermark, as Web Chat does, or
+ * (WebSocket) post only, with the replies pushed on the conversation's stream.
+ */
+export function directLineScenario(secret: string, mode: 'polling' | 'websocket'): Scenario {
+  let missing = 0;
+  const sockets = new Set<WebSocket>();
+  const base = '/v3/directline/conversations';
+  const open: LoadRequest = {
+    method: 'POST',
+    path: base,
+    headers: { ...JSON_HEADERS, Authorization: `Bearer ${secret}` },
+    body: JSON.stringify({ user: { id: 'bench-user' } }),
+    onResponse(status, body, raw) {
+      const context = raw as Context;
+      if (status !== 201) return;
+      const opened = JSON.parse(body) as {
+        conversationId: string;
+        token: string;
+        streamUrl?: string;
+      };
+      context.id = opened.conversationId;
+      context.token = opened.token;
+      context.mark = '';
+      if (mode === 'websocket' && opened.streamUrl) {
+        const socket = new WebSocket(opened.streamUrl);
+        socket.on('error', () => undefined);
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+        context.socket = socket;
+      }
+    },
+  };
+  const post: LoadRequest = {
+    method: 'POST',
+    setupRequest(request, raw) {
+      const context = raw as Context;
+      return {
+        ...request,
+        path: `${base}/${context.id ?? '-'}/activities`,
+        headers: { ...JSON_HEADERS, Authorization: `Bearer ${context.token ?? ''}` },
+        body: JSON.stringify({
+          type: 'message',
+          text: say(context),
+          from: { id: 'bench-user' },
+          channelData: { clientActivityID: `c${context.i ?? 0}` },
+        }),
+      };
+    },
+  };
+  const poll: LoadRequest = {
+    method: 'GET',
+    setupRequest(request, raw) {
+      const context = raw as Context;
+      return {
+        ...request,
+        path: `${base}/${context.id ?? '-'}/activities?watermark=${context.mark ?? ''}`,
+        headers: { Authorization: `Bearer ${context.token ?? ''}` },
+      };
+    },
+    onResponse(status, body, raw) {
+      if (status !== 200) return;
+      const read = JSON.parse(body) as { watermark?: string };
+      (raw as Context).mark = read.watermark ?? '';
+      if (!body.includes('"signpost"')) missing += 1;
+    },
+  };
+  const last: LoadRequest = {
+    ...post,
+    onResponse(_status, _body, raw) {
+      (raw as Context).socket?.close();
+    },
+  };
+  const turns = Array.from({ length: MESSAGES - 1 }, () =>
+    mode === 'polling' ? [{ ...post }, { ...poll }] : [{ ...post }],
+  ).flat();
+  return {
+    requests: [open, ...turns, last],
+    missing: () => missing,
+    close: () => {
+      for (const socket of sockets) socket.terminate();
+    },
+  };
+}
+
+/** Settings that make an SMS-enabled Waymark for the bench and the load test. */
+export const SMS = {
+  accountSid: `AC${'1'.repeat(32)}`,
+  authToken: 'bench-auth-token-0123456789abcdef',
+  publicUrl: 'https://waymark.example.org',
+  from: '+447700900001',
+  key: 'bench-sms-key-that-is-at-least-32-characters',
+};
+
+let messageSids = 0;
+
+/** Twilio's inbound webhook fields for one text, with a MessageSid unique to this run. */
+export function smsWebhook(from: string, text: string): Record<string, string> {
+  const sid = `SM${String(process.pid).padStart(8, '0')}${String((messageSids += 1)).padStart(24, '0')}`;
+  return {
+    ToCountry: 'GB',
+    SmsMessageSid: sid,
+    NumMedia: '0',
+    MessageSid: sid,
+    AccountSid: SMS.accountSid,
+    From: from,
+    To: SMS.from,
+    Body: text,
+    NumSegments: '1',
+    ApiVersion: '2010-04-01',
+  };
+}
+
+/** A webhook body and its X-Twilio-Signature, signed by the official twilio library. */
+export function signedWebhook(fields: Record<string, string>, path = '/api/sms') {
+  const signature = twilio.getExpectedTwilioSignature(
+    SMS.authToken,
+    `${SMS.publicUrl}${path}`,
+    fields,
+  );
+  return { body: new URLSearchParams(fields).toString(), signature };
+}
+
+let numbers = 0;
+
+/** (e) Signed Twilio webhooks at /api/sms: one phone number per conversation. */
+export function smsScenario(): Scenario {
+  const text: LoadRequest = {
+    method: 'POST',
+    path: '/api/sms',
+    setupRequest(request, raw) {
+      const context = raw as Context;
+      context.id ??= `+4477009${String((numbers += 1) % 100_000).padStart(5, '0')}`;
+      const { body, signature } = signedWebhook(smsWebhook(context.id, say(context)));
+      return {
+        ...request,
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'X-Twilio-Signature': signature,
+        },
+        body,
+      };
+    },
+  };
+  return {
+    requests: Array.from({ length: MESSAGES }, () => ({ ...text })),
+    missing: () => 0,
+    close: () => undefined,
+  };
+}
