@@ -1,8 +1,8 @@
 import { expect } from 'chai';
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = path.resolve(__dirname, '..', '..');
 
 /** Runs `npm run chat` (tsx src/cli/chat.ts) with these arguments and lines typed in. */
 function chat(args: string[], typed: string[]): Promise<{ out: string; code: number | null }> {
