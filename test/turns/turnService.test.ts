@@ -171,8 +171,18 @@ describe('TurnService.runTurn', () => {
     );
     const old = { ...freshState(realConversation()), contentVersion: 'older', step: 'gone-step' };
     await state.write(stateKey('webchat', 'j'), old, undefined, new Date(2e12));
+    // A dialog that no longer exists, and an answer that is no longer an option.
+    const retired = { ...freshState(realConversation()), dialog: 'retired-dialog' };
+    await state.write(stateKey('webchat', 'k'), retired, undefined, new Date(2e12));
+    const goneAnswer = {
+      ...freshState(realConversation()),
+      contentVersion: 'older',
+      step: 'can-chat',
+      slots: { safe: 'maybe-later' },
+    };
+    await state.write(stateKey('webchat', 'l'), goneAnswer, undefined, new Date(2e12));
     const turns = service(state);
-    for (const conversationKey of ['i', 'j']) {
+    for (const conversationKey of ['i', 'j', 'k', 'l']) {
       const outcome = await turns.runTurn({
         channel: 'webchat',
         conversationKey,
