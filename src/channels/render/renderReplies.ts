@@ -1,8 +1,6 @@
 import type { Reply } from '../../engine/types.js';
-import { capabilitiesOf } from './channelCapabilities.js';
-import { convertReplyToAdaptiveCards } from './convertReplyToAdaptiveCards.js';
-import { convertReplyToCards } from './convertReplyToCards.js';
-import { convertReplyToText } from './convertReplyToText.js';
+import { capabilitiesOf, type ChannelCapabilities } from './channelCapabilities.js';
+import { convertReply } from './convertReply.js';
 import { convertReplyToSms } from '../sms/convertReplyToSms.js';
 import {
   signpostOf,
@@ -12,8 +10,11 @@ import {
 } from './outgoingActivity.js';
 
 /**
- * Renders replies for a channel, one activity per reply, each with its own signpost. When
- * the person closed the conversation (`ended`), an endOfConversation activity follows.
+ * Renders replies for a channel, by its row of the capability table: one activity per
+ * reply (or several, when a reply is over the channel's message budget), each with its own
+ * signpost. A budget in segments means SMS, which has its own renderer (GSM-7, the 999
+ * sentence in every part). When the person closed the conversation (`ended`), an
+ * endOfConversation activity follows.
  */
 export function renderReplies(
   replies: readonly Reply[],
@@ -21,19 +22,24 @@ export function renderReplies(
   options: RenderOptions,
   ended = false,
 ): OutgoingActivity[] {
-  const capabilities = capabilitiesOf(channelId);
-  const { maxSegments } = capabilities;
+  return renderRepliesFor(replies, capabilitiesOf(channelId), options, ended);
+}
+
+/** {@link renderReplies} for a row of the capability table rather than a channel id. */
+export function renderRepliesFor(
+  replies: readonly Reply[],
+  capabilities: ChannelCapabilities,
+  options: RenderOptions,
+  ended = false,
+): OutgoingActivity[] {
+  const { budget } = capabilities;
   const activities: OutgoingActivity[] = replies
     .map(markedPreview)
-    .flatMap((reply): OutgoingMessage[] => {
-      if (maxSegments) return convertReplyToSms(reply, { maxSegments }, options);
-      if (capabilities.adaptiveCards) return [convertReplyToAdaptiveCards(reply, options)];
-      return [
-        capabilities.choices === 'numbered-list' && !capabilities.serviceCards
-          ? convertReplyToText(reply, options)
-          : convertReplyToCards(reply, capabilities, options),
-      ];
-    });
+    .flatMap((reply): OutgoingMessage[] =>
+      budget.unit === 'segments'
+        ? convertReplyToSms(reply, { maxSegments: budget.max }, options)
+        : convertReply(reply, capabilities, options),
+    );
   const last = replies[replies.length - 1];
   if (ended && last) {
     activities.push({

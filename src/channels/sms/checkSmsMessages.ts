@@ -32,7 +32,8 @@ export function checkSmsMessages(
   content: Content,
   linkBase = 'https://waymark.example.org',
 ): SmsCheckResult {
-  const limit = capabilitiesOf(SMS_CHANNEL).maxSegments ?? 3;
+  const { budget } = capabilitiesOf(SMS_CHANNEL);
+  const limit = budget.unit === 'segments' ? budget.max : 3;
   const options = { contentVersion: content.version, linkBase };
   const findings: SmsFinding[] = [];
   const texts = new Set<string>();

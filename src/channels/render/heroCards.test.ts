@@ -1,7 +1,8 @@
 import { expect } from 'chai';
-import type { Reply } from '../../engine/types.js';
+import type { Reply, ServiceView } from '../../engine/types.js';
 import { capabilitiesOf } from './channelCapabilities.js';
-import { convertReplyToCards, escapeMarkdown } from './convertReplyToCards.js';
+import { convertReply } from './convertReply.js';
+import { escapeMarkdown, heroServiceCard } from './heroCards.js';
 
 const reply: Reply = {
   step: 'women',
@@ -47,25 +48,24 @@ const reply: Reply = {
 };
 const options = { contentVersion: 'v1', linkBase: 'http://localhost:3978' };
 
-describe('convertReplyToCards (Web Chat and Teams)', () => {
+describe('hero cards and suggested actions (Web Chat)', () => {
   it('renders a service as a hero card with call (tel:) and website buttons, without repeats', () => {
-    const activity = convertReplyToCards(reply, capabilitiesOf('webchat'), options);
-    const card = activity.attachments?.[0]?.content;
-    expect(card?.title).to.equal("Women's Aid");
-    expect(card?.buttons?.map((b) => b.value)).to.deep.equal([
+    const card = heroServiceCard(reply.services[0] as ServiceView).content;
+    expect(card.title).to.equal("Women's Aid");
+    expect(card.buttons?.map((b) => b.value)).to.deep.equal([
       'https://womensaid.org.uk',
       'tel:08082000247',
     ]);
   });
 
-  it('shows choices as suggested actions on the web and as card buttons in Teams', () => {
-    const web = convertReplyToCards(reply, capabilitiesOf('webchat'), options);
-    expect(web.suggestedActions?.actions.map((a) => a.title)).to.deep.equal(['Start over']);
-    const teams = convertReplyToCards(reply, capabilitiesOf('msteams'), options);
-    expect(teams.suggestedActions).to.equal(undefined);
-    expect(teams.attachments?.at(-1)?.content.buttons?.[0]).to.include({
-      type: 'imBack',
-      value: 'Start over',
+  it('shows choices as suggested actions on the web, and as hero card buttons where chosen', () => {
+    const [web] = convertReply(reply, capabilitiesOf('webchat'), options);
+    expect(web?.suggestedActions?.actions.map((a) => a.title)).to.deep.equal(['Start over']);
+    const buttons = { ...capabilitiesOf('webchat'), choices: 'card-buttons' as const };
+    const [carded] = convertReply(reply, buttons, options);
+    expect(carded?.suggestedActions).to.equal(undefined);
+    expect(carded?.attachments?.at(-1)?.content).to.deep.include({
+      buttons: [{ type: 'imBack', title: 'Start over', value: 'Start over' }],
     });
   });
 

@@ -1,4 +1,4 @@
-import type { Choice, ContactView, Reply, ServiceView } from '../../engine/types.js';
+import type { Choice, ContactView, ServiceView } from '../../engine/types.js';
 import {
   adaptiveCard,
   cardText,
@@ -7,14 +7,13 @@ import {
   type AdaptiveTextBlock,
 } from './adaptiveCard.js';
 import { serviceLines } from './describeService.js';
-import { signpostOf, type OutgoingMessage, type RenderOptions } from './outgoingActivity.js';
 
 function contactAction(contact: ContactView): AdaptiveOpenUrl {
   return { type: 'Action.OpenUrl', title: `${contact.label} ${contact.value}`, url: contact.href };
 }
 
-/** A service as a card: name, summary, each offer and its hours, and one button a contact. */
-function serviceCard(service: ServiceView): AdaptiveCardAttachment {
+/** A service as an Adaptive Card (Teams): name, summary, each offer and its hours, and one button a contact. */
+export function adaptiveServiceCard(service: ServiceView): AdaptiveCardAttachment {
   const body: AdaptiveTextBlock[] = [
     {
       type: 'TextBlock',
@@ -54,7 +53,7 @@ function serviceCard(service: ServiceView): AdaptiveCardAttachment {
 }
 
 /** Choices as Action.Submit buttons; the value comes back as `value.choice`. */
-function choicesCard(choices: readonly Choice[]): AdaptiveCardAttachment {
+export function adaptiveChoicesCard(choices: readonly Choice[]): AdaptiveCardAttachment {
   return adaptiveCard(
     [],
     choices.map((choice) => ({
@@ -64,30 +63,4 @@ function choicesCard(choices: readonly Choice[]): AdaptiveCardAttachment {
     })),
     choices.map((choice, index) => `${index + 1}. ${choice.label}`).join('\n'),
   );
-}
-
-/**
- * Renders a reply for Teams: the reply's words as plain text (Teams shows markdown escapes
- * such as "LGBT\+" as they are, so nothing is escaped), then one Adaptive Card per service
- * with call and website buttons, then the choices as Action.Submit buttons. Every card has
- * a plain-text fallback. Text is content, never the person's words.
- */
-export function convertReplyToAdaptiveCards(reply: Reply, options: RenderOptions): OutgoingMessage {
-  const lines = [reply.text];
-  for (const link of reply.links) {
-    lines.push(`${link.label}: ${new URL(link.url, options.linkBase).toString()}`);
-  }
-  const attachments = reply.services.map(serviceCard);
-  if (reply.choices.length > 0) attachments.push(choicesCard(reply.choices));
-  const activity: OutgoingMessage = {
-    type: 'message',
-    text: lines.join('\n'),
-    textFormat: 'plain',
-    channelData: signpostOf(reply, options),
-  };
-  if (attachments.length > 0) {
-    activity.attachments = attachments;
-    activity.attachmentLayout = 'list';
-  }
-  return activity;
 }

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import type { Reply } from '../../engine/types.js';
-import { convertReplyToText } from './convertReplyToText.js';
+import { capabilitiesOf } from './channelCapabilities.js';
+import { convertReply } from './convertReply.js';
 
 const reply: Reply = {
   step: 'southend',
@@ -31,28 +32,28 @@ const reply: Reply = {
   links: [{ label: 'Privacy notice', url: '/privacy' }],
 };
 
-describe('convertReplyToText (SMS and plain-text channels)', () => {
-  const activity = convertReplyToText(reply, {
+describe('convertReply on a plain-text channel (no cards, no buttons)', () => {
+  const [activity] = convertReply(reply, capabilitiesOf('a-channel-we-do-not-know'), {
     contentVersion: 'abc123',
     linkBase: 'https://bot.example.org',
   });
 
   it('writes services out as text, with numbers people can dial', () => {
-    expect(activity.textFormat).to.equal('plain');
-    expect(activity.text).to.include('SOS Domestic Abuse Projects');
-    expect(activity.text).to.include('Call: 01702 302333');
-    expect(activity.text).to.include('Open now.');
-    expect(activity.attachments).to.equal(undefined);
+    expect(activity?.textFormat).to.equal('plain');
+    expect(activity?.text).to.include('SOS Domestic Abuse Projects');
+    expect(activity?.text).to.include('Call: 01702 302333');
+    expect(activity?.text).to.include('Open now.');
+    expect(activity?.attachments).to.equal(undefined);
   });
 
   it('numbers the choices so a reply of "1" or "2" works', () => {
-    expect(activity.text).to.match(/\n1\. Start over\n2\. Close this chat$/);
-    expect(activity.suggestedActions).to.equal(undefined);
+    expect(activity?.text).to.match(/\n1\. Start over\n2\. Close this chat$/);
+    expect(activity?.suggestedActions).to.equal(undefined);
   });
 
   it('makes links absolute and carries the signpost', () => {
-    expect(activity.text).to.include('Privacy notice: https://bot.example.org/privacy');
-    expect(activity.channelData.signpost).to.deep.equal({
+    expect(activity?.text).to.include('Privacy notice: https://bot.example.org/privacy');
+    expect(activity?.channelData.signpost).to.deep.equal({
       urgency: 'urgent',
       step: 'southend',
       services: ['sos-domestic-abuse-projects'],

@@ -1,0 +1,121 @@
+import type { Choice, Reply } from '../../engine/types.js';
+import { adaptiveChoicesCard, adaptiveServiceCard } from './adaptiveReplyCards.js';
+import type { ChannelCapabilities } from './channelCapabilities.js';
+import { serviceLines } from './describeService.js';
+import { choiceActions, escapeMarkdown, heroChoicesCard, heroServiceCard } from './heroCards.js';
+import {
+  signpostOf,
+  type OutgoingMessage,
+  type RenderOptions,
+  type Signpost,
+} from './outgoingActivity.js';
+import { splitToBudget, type Line } from './splitToBudget.js';
+
+/**
+ * True when a channel shows these choices as buttons: it has a button style, room for all
+ * of them, and for the longest label. Otherwise they are numbered in the text, which every
+ * channel can show and the engine reads ("2", "the second").
+ */
+export function choicesAsButtons(
+  choices: readonly Choice[],
+  capabilities: ChannelCapabilities,
+): boolean {
+  const { choices: style, maxButtons, maxButtonTitle, cards, adaptiveCards } = capabilities;
+  if (choices.length === 0 || style === 'numbered-list') return false;
+  if (style === 'card-buttons' && !cards && !adaptiveCards) return false;
+  return (
+    choices.length <= maxButtons && choices.every((choice) => choice.label.length <= maxButtonTitle)
+  );
+}
+
+/**
+ * Renders one reply for any channel but SMS, reading every field of its capability row:
+ * markdown or plain text; services as Adaptive Cards, hero cards or lines of text; choices
+ * as suggested actions, card buttons or a numbered list (by style, count and title length);
+ * and the text within the message budget, split at line ends into several messages when
+ * it is longer (cards and buttons go with the last). Text is content, never the person's
+ * words, and in markdown it is still escaped, so nothing in it can become markup.
+ */
+export function convertReply(
+  reply: Reply,
+  capabilities: ChannelCapabilities,
+  options: RenderOptions,
+): OutgoingMessage[] {
+  const { markdown } = capabilities;
+  const cardsShowServices = capabilities.adaptiveCards || capabilities.cards;
+  const asButtons = choicesAsButtons(reply.choices, capabilities);
+  const say = (text: string) => (markdown ? escapeMarkdown(text) : text);
+  // Markdown joins lines that are not a paragraph apart, so each line is one.
+  const gap: Line[] = markdown ? [] : [{ text: '' }];
+
+  const lines: Line[] = reply.text.split('\n').map((text) => ({ text: say(text) }));
+  if (!cardsShowServices) {
+    for (const service of reply.services) {
+      lines.push(...gap);
+      for (const text of serviceLines(service, true))
+        lines.push({ text: say(text), service: service.id });
+    }
+  }
+  for (const link of reply.links) {
+    const url = new URL(link.url, options.linkBase).toString();
+    lines.push({ text: markdown ? `[${say(link.label)}](${url})` : `${link.label}: ${url}` });
+  }
+  if (!asButtons && reply.choices.length > 0) {
+    if (reply.urgency === 'emergency') {
+      // Someone may be watching the screen: keep the emergency reply to its three lines.
+      const numbered = reply.choices.map((choice, index) => `${index + 1} ${say(choice.label)}`);
+      const last = lines[lines.length - 1];
+      if (last) last.text += ` (Reply ${numbered.join(', ')}.)`;
+    } else {
+      lines.push(...gap);
+      reply.choices.forEach((choice, index) => {
+        lines.push({ text: `${index + 1}. ${say(choice.label)}` });
+      });
+    }
+  }
+
+  const messages = splitToBudget(lines, markdown ? '\n\n' : '\n', capabilities.budget.max);
+  const shownAnywhere = new Set(reply.services.map((service) => service.id));
+  return messages.map((message, index): OutgoingMessage => {
+    const last = index === messages.length - 1;
+    const shown = new Set(last && cardsShowServices ? shownAnywhere : message.services);
+    const activity: OutgoingMessage = {
+      type: 'message',
+      text: message.text,
+      textFormat: markdown ? 'markdown' : 'plain',
+      channelData: signpostFor(reply, options, (id) =>
+        shown.has(id) ? true : index === 0 && !shownAnywhere.has(id),
+      ),
+    };
+    if (!last) return activity;
+    if (asButtons && capabilities.choices === 'suggested-actions') {
+      activity.suggestedActions = { actions: choiceActions(reply.choices), to: [] };
+    }
+    const attachments: NonNullable<OutgoingMessage['attachments']> = [];
+    if (capabilities.adaptiveCards) {
+      attachments.push(...reply.services.map(adaptiveServiceCard));
+      if (asButtons && capabilities.choices === 'card-buttons') {
+        attachments.push(adaptiveChoicesCard(reply.choices));
+      }
+    } else if (capabilities.cards) {
+      attachments.push(...reply.services.map(heroServiceCard));
+      if (asButtons && capabilities.choices === 'card-buttons') {
+        attachments.push(heroChoicesCard(reply.choices));
+      }
+    }
+    if (attachments.length > 0) {
+      activity.attachments = attachments;
+      activity.attachmentLayout = 'list';
+    }
+    return activity;
+  });
+}
+
+/** The signpost of one message of a reply: the service ids it shows (in the reply's order). */
+function signpostFor(
+  reply: Reply,
+  options: RenderOptions,
+  shows: (id: string) => boolean,
+): { signpost: Signpost } {
+  return signpostOf({ ...reply, signposted: reply.signposted.filter(shows) }, options);
+}
