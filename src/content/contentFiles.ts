@@ -9,6 +9,7 @@ import { serviceDirectorySchema } from './schema/serviceSchema.js';
 import { urgencyPhrasesSchema } from './schema/urgencySchema.js';
 import { urgencyConceptsSchema } from './schema/urgencyConceptsSchema.js';
 import { urgencyExamplesSchema } from './schema/urgencyExamplesSchema.js';
+import { ukPlacesSchema } from './schema/ukPlacesSchema.js';
 import { wordingSchema } from './schema/wordingSchema.js';
 
 /**
@@ -18,6 +19,7 @@ import { wordingSchema } from './schema/wordingSchema.js';
 export const contentFiles = {
   services: { path: 'content/services.yml', schema: serviceDirectorySchema },
   areas: { path: 'content/areas.yml', schema: areaListSchema },
+  ukPlaces: { path: 'content/uk-places.yml', schema: ukPlacesSchema },
   routing: { path: 'content/routing.yml', schema: routingTableSchema },
   staffRouting: { path: 'content/staff-routing.yml', schema: dialogRoutingSchema },
   wording: { path: 'content/wording.yml', schema: wordingSchema },

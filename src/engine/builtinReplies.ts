@@ -81,8 +81,8 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
 
     /** After the emergency reply, a message that does not say the person is safe. */
     emergencyCheck: (): Reply =>
-      reply('emergency', 'emergency', wording.emergency.checkSafe, {
-        choices: [{ value: 'more-ways', label: wording.emergency.moreLabel }, carryOn],
+      reply('emergency', 'emergency', emergencyWording.checkSafe, {
+        choices: [{ value: 'more-ways', label: emergencyWording.moreLabel }, carryOn],
       }),
 
     emergencyMore: (): Reply =>

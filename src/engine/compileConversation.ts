@@ -76,7 +76,11 @@ export function compileDialogs(content: Content): Dialogs {
     content,
     urgency,
     commands: createCommandMatcher(content.commands, urgency.spellings),
-    places: createPlaceMatcher(content.areas.areas, urgency.spellings),
+    places: createPlaceMatcher(
+      content.areas.areas,
+      urgency.spellings,
+      content.ukPlaces.places.value,
+    ),
     services: new Map(content.services.services.map((service) => [service.id, service])),
     bankHolidays: new Set(content.bankHolidays.englandAndWales.value),
   };

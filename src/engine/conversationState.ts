@@ -31,8 +31,15 @@ export const conversationStateSchema = z.object({
   interruptions: z.array(interruptionSchema).max(8),
   /** Answers so far, by slot name (from content). Values are option values. */
   slots: z.record(id, id),
-  /** The urgent reply is given once per conversation. */
+  /** An urgent reply has been given (it colours the signpost). */
   urgentGiven: z.boolean(),
+  /**
+   * The kinds of risk the urgent reply was given for ("strangulation", "high-risk"): it is
+   * given once per kind, so a later strangulation still gets the medical advice.
+   */
+  urgentKinds: z.array(id).max(10).default([]),
+  /** Questions already asked again once: a third unclear answer moves on as "not sure". */
+  reasked: z.array(id).max(20).default([]),
   /** Raised to "urgent" after any emergency or urgent reply; it colours the signpost. */
   risk: z.enum(['urgent', 'routine']),
   /** Staff previewing the public chat: every reply is marked as a preview. */

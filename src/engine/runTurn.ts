@@ -3,6 +3,7 @@ import type { FallbackRecognizers } from '../understanding/fallbackRecognizers.j
 import { readMessage, type Message } from '../understanding/readMessage.js';
 import { mentionedAge, type QuestionMatcher } from '../understanding/questionMatcher.js';
 import type { CommandName } from '../understanding/matchCommand.js';
+import type { UrgencyResult } from '../understanding/detectUrgency.js';
 import { builtins, type Builtins } from './builtinReplies.js';
 import { stepId, type Conversation } from './compileConversation.js';
 import { route } from './route.js';
@@ -34,6 +35,8 @@ export function freshState(conversation: Conversation): ConversationState {
     interruptions: [],
     slots: {},
     urgentGiven: false,
+    urgentKinds: [],
+    reasked: [],
     risk: 'routine',
   };
 }
@@ -51,7 +54,11 @@ export function runTurn(
   input: TurnInput,
   env: TurnEnvironment,
 ): TurnResult {
-  const result = runDialogTurn(conversation, previous, input, env);
+  let reading: TurnResult['reading'];
+  const result = runDialogTurn(conversation, previous, input, env, (urgency) => {
+    reading = { level: urgency.level, ...urgency.decidedBy };
+  });
+  const withReading = (done: TurnResult): TurnResult => (reading ? { ...done, reading } : done);
   const target = result.handOver && env.dialogs?.get(result.handOver.dialog);
   if (result.handOver && target && result.state) {
     // The outcome said where to go: the other dialog opens afresh, greeting and all.
@@ -61,16 +68,18 @@ export function runTurn(
     const replies = preview ? markPreview(target, opened.replies) : opened.replies;
     // The outcome's own "start over" and "end chat" give way to the next dialog's question.
     const handing = result.replies.map((reply) => ({ ...reply, choices: [] }));
-    return { replies: [...handing, ...replies], state };
+    return withReading({ replies: [...handing, ...replies], state });
   }
   const settled: TurnResult = {
     replies: result.replies,
     state: result.state,
     ...(result.ended ? { ended: true } : {}),
   };
-  return result.state?.preview
-    ? { ...settled, replies: markPreview(conversation, settled.replies) }
-    : settled;
+  return withReading(
+    result.state?.preview
+      ? { ...settled, replies: markPreview(conversation, settled.replies) }
+      : settled,
+  );
 }
 
 /** Marks replies as a preview of the public chat, in the words of content/wording.yml. */
@@ -85,6 +94,7 @@ function runDialogTurn(
   previous: ConversationState | undefined,
   input: TurnInput,
   env: TurnEnvironment,
+  noteReading: (urgency: UrgencyResult) => void,
 ): TurnResult {
   const say = builtins(conversation, env);
   // The dialog's policy says whether it greets (with the privacy and 999 wording) first.
@@ -105,6 +115,7 @@ function runDialogTurn(
   if (command === 'exit') return { replies: [say.exit()], state: null, ended: true };
 
   const urgency = conversation.urgency.detect(message);
+  noteReading(urgency);
   if (urgency.level === 'emergency') {
     keepAnswerToInterruptedQuestion(conversation, state, message, env);
     // Whatever else the message says (age, place, who) is kept, so nothing is asked again.
@@ -136,6 +147,7 @@ function runDialogTurn(
     const restarted: ConversationState = {
       ...freshState(conversation),
       urgentGiven: state.urgentGiven,
+      urgentKinds: state.urgentKinds,
       risk: state.risk,
       ...(state.preview ? { preview: true } : {}),
     };
@@ -149,7 +161,15 @@ function runDialogTurn(
   // Free text fills whatever it can, at any step; answers already given are kept.
   const mentioned = extractMentions(conversation, message);
 
-  if (urgency.level === 'urgent' && !state.urgentGiven && conversation.interrupts.has('urgent')) {
+  // The urgent reply is given once per kind of risk: a later strangulation still gets the
+  // medical advice after an earlier urgent reply about something else.
+  const urgentKind = urgency.strangulation ? 'strangulation' : 'high-risk';
+  if (
+    urgency.level === 'urgent' &&
+    !state.urgentKinds.includes(urgentKind) &&
+    conversation.interrupts.has('urgent')
+  ) {
+    state.urgentKinds = [...state.urgentKinds, urgentKind];
     fillUnknown(state.slots, mentioned);
     interrupt(state, 'urgent');
     state.urgentGiven = true;
@@ -292,7 +312,9 @@ function saysSafe(
   const safeNow = conversation.questions.get(
     conversation.steps[0] ? stepId(conversation.steps[0]) : '',
   );
-  return safeNow?.answer(message) === safeNow?.block.options[0]?.value;
+  const safe = safeNow?.block.options[0]?.value;
+  if (!safeNow || safe === undefined) return false;
+  return safeNow.answer(message) === safe || safeNow.says(message, safe);
 }
 
 /** Puts an interruption on top of the flow, which stays where it was. */
@@ -344,9 +366,20 @@ function answerQuestion(
   const learnt = Object.keys(mentioned).length > 0;
   // "kinda" at "are you safe right now?": when in doubt, treat it as "not sure".
   if (answer === undefined && !learnt && block.onUnclear === 'not-sure') answer = UNSURE;
+  // No question is asked more than twice: after a second unclear answer, move on as "not sure".
+  // (A message with no words, such as emoji or a blank, does not count as an answer.)
+  const worded = input.message.answer.length > 0;
+  if (answer === undefined && worded && state.reasked.includes(block.question)) answer = UNSURE;
   if (answer === undefined) {
-    // Something useful was said, just not an answer to this question: ask it again gently.
-    const prefix = learnt ? undefined : conversation.content.wording.notUnderstood;
+    // Something useful was said, just not an answer to this question: ask it again gently,
+    // once, with its choices and "not sure". A place that is in two areas is asked about.
+    if (worded && !state.reasked.includes(block.question)) {
+      state.reasked = [...state.reasked, block.question];
+    }
+    const wording = conversation.content.wording;
+    const ambiguous =
+      block.slot === conversation.placeSlot && conversation.places.isAmbiguous(input.message.words);
+    const prefix = ambiguous ? wording.placeAmbiguous : learnt ? undefined : wording.notUnderstood;
     return { replies: [say.question(question, prefix)], state };
   }
 

@@ -111,4 +111,9 @@ export interface TurnResult {
   ended?: boolean;
   /** The outcome hands over to another dialog, which then opens (see `then:` in routing). */
   handOver?: { dialog: string; preview: boolean };
+  /**
+   * How the message was read for danger: the level, the layer that decided and the id of its
+   * phrase category, frame or example. Ids only, for the log: never the message's words.
+   */
+  reading?: { level: Urgency; layer: string; because: string };
 }

@@ -182,6 +182,14 @@ export class TurnService implements TurnRunner {
       dialog: safeName(resumed.conversation.dialogId),
       steps: result.replies.map((reply) => safeName(reply.step)),
       urgency: highest(result.replies),
+      // Why: which layer of urgency detection decided, and its rule or example id.
+      ...(result.reading
+        ? {
+            readAs: result.reading.level,
+            layer: result.reading.layer,
+            because: result.reading.because,
+          }
+        : {}),
       forgotten: result.state === null,
     });
     const outcome = result.replies.find((reply) =>

@@ -119,7 +119,20 @@ function isIntention(r: Reading, i: number): boolean {
 /** Words before a harm verb that make it a habit or a beginning: "hes started throwing". */
 const HABIT_VERBS = new Set(['start', 'begin', 'keep', 'always', 'often', 'sometimes', 'usually']);
 /** Words before a harm verb that make it a condition or a threat: "he'd kill me if". */
-const CONDITIONAL = new Set(['would', 'could', 'might', 'will', 'gonna', 'wants', 'want']);
+const CONDITIONAL = new Set([
+  'would',
+  'could',
+  'might',
+  'will',
+  'gonna',
+  'wants',
+  'want',
+  'threatened',
+  'threatening',
+  'threatens',
+  'threaten',
+  'threat',
+]);
 
 /** "hits", "chokes": the present simple of a harm verb speaks of a habit, not this minute. */
 function harmIsHabit(r: Reading, span: Span): boolean {

@@ -1,20 +1,74 @@
 import type { Area } from '../content/schema/areaSchema.js';
-import type { SpellingMap } from './normaliseText.js';
-import { compilePhrases, hasHit, type Words } from './phraseMatcher.js';
+import type { UkPlace } from '../content/schema/ukPlacesSchema.js';
+import { normaliseAnswer, type SpellingMap } from './normaliseText.js';
+import {
+  compilePhrases,
+  findHits,
+  hasHit,
+  type CompiledPhrases,
+  type Words,
+} from './phraseMatcher.js';
 
 /** Finds which area a message names: by place name, or by the start of a postcode. */
 export interface PlaceMatcher {
   /** The `place` value of the first area (in content order) that the text names. */
   match(text: Words): string | undefined;
+  /**
+   * True when the text names a place that is in more than one area (Leigh, Newport) and
+   * nothing else in it says which: the bot then asks rather than guesses.
+   */
+  isAmbiguous(text: Words): boolean;
 }
 
+/** Words before a town's name that show it is a place: "i live in reading". */
+const BEFORE_A_PLACE = new Set([
+  'in',
+  'from',
+  'near',
+  'at',
+  'live',
+  'living',
+  'around',
+  'outside',
+  'nr',
+]);
+
 /**
- * Builds a place matcher from content/areas.yml. Areas are tried in file order, so the
- * Southend area is listed before England and "Leigh-on-Sea, Essex" means Southend.
+ * Builds a place matcher from content/areas.yml and content/uk-places.yml. Areas are tried
+ * first, in file order, so the Southend area (listed first) wins and "Leigh-on-Sea, Essex"
+ * means Southend. The UK towns list is read after that; because many town names are also
+ * everyday words ("Reading", "Deal", "March"), a town counts only after a word such as "in"
+ * or "from", or as a whole short answer. A name found in more than one area or nation
+ * counts as none, and {@link PlaceMatcher.isAmbiguous} says so.
  */
-export function createPlaceMatcher(areas: readonly Area[], spellings: SpellingMap): PlaceMatcher {
+export function createPlaceMatcher(
+  areas: readonly Area[],
+  spellings: SpellingMap,
+  towns: readonly UkPlace[] = [],
+): PlaceMatcher {
+  const key = (name: string) => normaliseAnswer(name, spellings);
+  // Where each name (as normalised) can be: the areas that list it, and the nations of towns.
+  const placesOf = new Map<string, Set<string>>();
+  const note = (name: string, place: string) => {
+    const set = placesOf.get(key(name)) ?? new Set<string>();
+    set.add(place);
+    placesOf.set(key(name), set);
+  };
+  for (const area of areas) {
+    for (const place of area.places.value) {
+      for (const name of [place.name, ...place.alsoCalled]) note(name, area.place);
+    }
+  }
+  for (const town of towns) {
+    const where = town.southend ? ['southend', ...town.alsoIn] : [town.nation, ...town.alsoIn];
+    for (const place of where) note(town.name, place);
+  }
+  const isTwoPlaces = (name: string) => (placesOf.get(key(name))?.size ?? 0) > 1;
+
   const compiled = areas.map((area) => {
-    const names = area.places.value.flatMap((place) => [place.name, ...place.alsoCalled]);
+    const names = area.places.value
+      .flatMap((place) => [place.name, ...place.alsoCalled])
+      .filter((name) => !isTwoPlaces(name));
     return {
       place: area.place,
       names: compilePhrases([area.name, ...names], {}, spellings),
@@ -24,19 +78,47 @@ export function createPlaceMatcher(areas: readonly Area[], spellings: SpellingMa
       postcodeAreas: new Set((area.postcodeAreas?.value ?? []).map((a) => a.toLowerCase())),
     };
   });
-  return {
-    match(text) {
-      const districts = text.words.map(postcodeDistrictOf).filter(Boolean) as string[];
-      for (const area of compiled) {
-        if (hasHit(area.names, text)) return area.place;
-        for (const district of districts) {
-          if (area.districts.has(district)) return area.place;
-          const letters = /^[a-z]+/.exec(district)?.[0] ?? '';
-          if (area.postcodeAreas.has(letters)) return area.place;
-        }
+  const townsByNation = new Map<string, CompiledPhrases>();
+  // The Southend-area towns are already in content/areas.yml, read first.
+  const elsewhere = towns.filter((town) => !town.southend);
+  for (const nation of new Set(elsewhere.map((town) => town.nation))) {
+    const names = elsewhere
+      .filter((t) => t.nation === nation && !isTwoPlaces(t.name))
+      .map((t) => t.name);
+    townsByNation.set(nation, compilePhrases(names, {}, spellings));
+  }
+  const ambiguous = compilePhrases(
+    [...placesOf.keys()].filter((name) => (placesOf.get(name)?.size ?? 0) > 1),
+    {},
+    spellings,
+  );
+
+  const townIn = (text: Words): string | undefined => {
+    for (const [nation, names] of townsByNation) {
+      const named = findHits(names, text).some(
+        (i) => BEFORE_A_PLACE.has(text.words[i - 1] ?? '') || (i === 0 && text.words.length <= 4),
+      );
+      if (named) return nation;
+    }
+    return undefined;
+  };
+
+  const match = (text: Words): string | undefined => {
+    const districts = text.words.map(postcodeDistrictOf).filter(Boolean) as string[];
+    for (const area of compiled) {
+      if (hasHit(area.names, text)) return area.place;
+      for (const district of districts) {
+        if (area.districts.has(district)) return area.place;
+        const letters = /^[a-z]+/.exec(district)?.[0] ?? '';
+        if (area.postcodeAreas.has(letters)) return area.place;
       }
-      return undefined;
-    },
+    }
+    return townIn(text);
+  };
+
+  return {
+    match,
+    isAmbiguous: (text) => hasHit(ambiguous, text) && match(text) === undefined,
   };
 }
 

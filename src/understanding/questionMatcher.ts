@@ -10,6 +10,11 @@ import type { Message } from './readMessage.js';
 export interface QuestionMatcher {
   block: QuestionBlock;
   /**
+   * True when the message says, somewhere in it and not negated, one of an option's phrases
+   * of two words or more ("i am safe now" says "i am safe").
+   */
+  says(message: Message, value: string): boolean;
+  /**
    * The option a reply to this question means, "unsure" for the "not sure" button's
    * number, or undefined when it is not understood. The recognizers, when given, are
    * tried last (they are slow, and loaded after start-up).
@@ -70,6 +75,7 @@ export function createQuestionMatcher(
 
   return {
     block,
+    says: (message, value) => laterSays(message.answer, saysByOption.get(value)),
     asksAge,
     forAge,
     option: (value) => block.options.find((option) => option.value === value),
@@ -98,6 +104,12 @@ export function createQuestionMatcher(
           return laterSays(rest, saysByOption.get(noValue)) ? noValue : yesValue;
         if (lead === noValue)
           return laterSays(rest, saysByOption.get(yesValue)) ? yesValue : noValue;
+      }
+      // "i am safe now": a yes/no question's answer said inside a longer message.
+      if (yesValue && noValue) {
+        const yes = laterSays(said, saysByOption.get(yesValue), true);
+        const no = laterSays(said, saysByOption.get(noValue), true);
+        if (yes !== no) return yes ? yesValue : noValue;
       }
       // "second", "the 3rd one", "option 2": the common ways of picking a shown option, read
       // here so they work before the recognizers below have loaded.
@@ -131,6 +143,19 @@ export function createQuestionMatcher(
  */
 const MAY_BE_ORDINAL =
   /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|nine?th|tenth|eleventh|twelfth|[a-z]+teenth|[a-z]+tieth|(?:hundred|thousand|million|billion|trillion)th)\b|\d ?(?:st|nd|rd|th)\b/;
+const LIGHT_WORDS = new Set([
+  'i',
+  'am',
+  'yes',
+  'no',
+  'for',
+  'now',
+  'it',
+  'is',
+  'at',
+  'all',
+  'really',
+]);
 
 const NEGATING = new Set(['not', 'no', 'never', 'nt']);
 
@@ -139,11 +164,14 @@ const NEGATING = new Set(['not', 'no', 'never', 'nt']);
  * not negated ("im fine", "he is at work" - but not "not ok"). Single words such as "ok"
  * are too loose to overrule the first word.
  */
-function laterSays(rest: string, says: readonly string[] | undefined): boolean {
+function laterSays(rest: string, says: readonly string[] | undefined, meaningful = false): boolean {
   if (!says || !rest) return false;
   const padded = ` ${rest} `;
   return says.some((key) => {
     if (!key.includes(' ')) return false;
+    // Inside a longer message, "i am" or "for now" alone says nothing: a phrase must carry
+    // a word of its own ("i am safe", "he is out").
+    if (meaningful && key.split(' ').every((word) => LIGHT_WORDS.has(word))) return false;
     const at = padded.indexOf(` ${key} `);
     if (at === -1) return false;
     const before = padded.slice(0, at).trim().split(' ').slice(-2);

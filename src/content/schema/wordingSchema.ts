@@ -72,6 +72,8 @@ export const wordingSchema = z.object({
   help: perSurfaceSchema,
   failSafe: z.string().min(1),
   notUnderstood: z.string().min(1),
+  /** Before asking where again, when the place named is in more than one area. */
+  placeAmbiguous: z.string().min(1),
   messageTooLong: z.string().min(1),
   slowDown: z.string().min(1),
   afterOutcome: z.string().min(1),

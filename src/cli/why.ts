@@ -1,0 +1,31 @@
+import { loadContent } from '../content/loadContent.js';
+import { createUrgencyDetector } from '../understanding/detectUrgency.js';
+
+/**
+ * `npm run why -- "a message"`: how Waymark reads one message for danger, layer by layer,
+ * for safeguarding leads checking a phrase, a concept or an example. Runs offline; prints
+ * to this terminal only (never to logs).
+ */
+const messages = process.argv.slice(2);
+if (messages.length === 0) {
+  console.error('Usage: npm run why -- "the message to read" ["another message"]');
+  process.exit(2);
+}
+const detector = createUrgencyDetector(loadContent());
+for (const message of messages) {
+  const result = detector.detect(message);
+  console.log(`\n${JSON.stringify(message)}`);
+  console.log(
+    `  reply: ${result.level} (decided by ${result.decidedBy.layer}: ${result.decidedBy.because || '-'})`,
+  );
+  for (const layer of result.layers) {
+    const found = layer.categories.length ? layer.categories.join(', ') : 'nothing';
+    console.log(`  ${layer.layer.padEnd(10)} ${layer.level.padEnd(9)} ${found}`);
+  }
+  const nearest = detector.nearestExample(message);
+  if (nearest) {
+    console.log(
+      `  nearest example: ${nearest.id} (${nearest.level}), similarity ${nearest.similarity.toFixed(2)}`,
+    );
+  }
+}
