@@ -74,7 +74,7 @@ for (const city of cities) {
   entry.population = Math.max(entry.population, city.population);
   byName.set(city.name, entry);
 }
-const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
+const quote = (text: string) => (text.includes("'") ? `"${text}"` : `'${text}'`);
 const lines = [...byName]
   .sort(([a], [b]) => a.localeCompare(b, 'en'))
   .map(([name, { nations, southend }]) => {
