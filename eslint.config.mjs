@@ -101,6 +101,7 @@ export default tseslint.config(
       'scripts/**',
       'src/review/checkCli.ts',
       'src/content/writeJsonSchemas.ts',
+      'src/content/buildUkPlaces.ts',
     ],
     rules: { 'no-console': 'off' },
   },

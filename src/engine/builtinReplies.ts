@@ -1,6 +1,7 @@
 import type { PerSurface } from '../content/schema/wordingSchema.js';
 import type { QuestionMatcher } from '../understanding/questionMatcher.js';
 import type { Conversation } from './compileConversation.js';
+import { route } from './route.js';
 import { serviceView } from './serviceViews.js';
 import type { Reply, ServiceView, Slots, Surface, TurnEnvironment, Urgency } from './types.js';
 
@@ -99,7 +100,17 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
     urgent(slots: Slots, strangulation: boolean): Reply {
       const routing = conversation.content.routing;
       const place = (conversation.placeSlot && slots[conversation.placeSlot]) || 'default';
-      const ids = [...(routing.urgentServices[place] ?? routing.urgentServices.default ?? [])];
+      // The same eligibility as the signpost: when the routing table already picks a rule
+      // for what is known (age, gender, who), its services are the ones to call today.
+      const decision = route(routing, slots, () => false);
+      const specific =
+        decision.kind === 'outcome' && Object.keys(decision.rule.when).length > 0
+          ? decision.rule.services
+          : undefined;
+      // A place with its own same-day list (Southend, the other nations) keeps it: those
+      // services are open to everyone there.
+      const own = place === 'default' ? undefined : routing.urgentServices[place];
+      const ids = [...(own ?? specific ?? routing.urgentServices.default ?? [])];
       if (strangulation) ids.push(...routing.strangulationServices);
       const services = viewsFor(conversation, ids, slots, env);
       const text = strangulation
@@ -120,6 +131,24 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
     exit: (): Reply => reply('exit', 'routine', say(conversation, wording.exit, surface)),
 
     help: (): Reply => reply('help', 'routine', say(conversation, wording.help, surface)),
+
+    /** An answer to a question about Waymark or a service: a kind of help reply. */
+    trustAnswer(id: string, slots: Slots): Reply {
+      const answer = wording.trustAnswers.find((a) => a.id === id);
+      if (answer?.service) {
+        const services = viewsFor(conversation, [answer.service], slots, env);
+        const text = services.map((s) => `${s.name}: ${s.summary}`).join('\n');
+        return reply('help', 'routine', `${text}\nIf you're in danger now, call 999.`, {
+          services,
+          signposted: services.map((s) => s.id),
+        });
+      }
+      return reply(
+        'help',
+        'routine',
+        answer?.text ? say(conversation, answer.text, surface) : wording.help,
+      );
+    },
 
     messageTooLong: (): Reply => reply('message-too-long', 'routine', wording.messageTooLong),
 

@@ -5,6 +5,7 @@ import type { Dialog, InterruptionName, Step } from '../content/schema/dialogSch
 import type { RoutingRule } from '../content/schema/routingSchema.js';
 import type { EmergencyWording, PerSurface } from '../content/schema/wordingSchema.js';
 import { createCommandMatcher, type CommandMatcher } from '../understanding/matchCommand.js';
+import { compilePhrases, type CompiledPhrases } from '../understanding/phraseMatcher.js';
 import { createPlaceMatcher, type PlaceMatcher } from '../understanding/matchPlace.js';
 import { createUrgencyDetector, type UrgencyDetector } from '../understanding/detectUrgency.js';
 import { createQuestionMatcher, type QuestionMatcher } from '../understanding/questionMatcher.js';
@@ -34,6 +35,8 @@ export interface Conversation {
   urgency: UrgencyDetector;
   commands: CommandMatcher;
   places: PlaceMatcher;
+  /** The trust answers of content/wording.yml, with their questions compiled. */
+  trustAnswers: readonly { id: string; asks: CompiledPhrases }[];
   /** The slot a place or postcode fills, if this dialog asks where someone is. */
   placeSlot: SlotName | undefined;
   /** The question that asks an age, if any: a stated age anywhere answers it. */
@@ -76,6 +79,10 @@ export function compileDialogs(content: Content): Dialogs {
     content,
     urgency,
     commands: createCommandMatcher(content.commands, urgency.spellings),
+    trustAnswers: content.wording.trustAnswers.map((answer) => ({
+      id: answer.id,
+      asks: compilePhrases(answer.asks, {}, urgency.spellings),
+    })),
     places: createPlaceMatcher(
       content.areas.areas,
       urgency.spellings,
@@ -96,7 +103,7 @@ export function compileConversation(content: Content, dialogId = 'triage'): Conv
 
 type Shared = Pick<
   Conversation,
-  'content' | 'urgency' | 'commands' | 'places' | 'services' | 'bankHolidays'
+  'content' | 'urgency' | 'commands' | 'places' | 'trustAnswers' | 'services' | 'bankHolidays'
 >;
 
 function compileDialog(dialog: Dialog, shared: Shared): Conversation {

@@ -3,6 +3,7 @@ import type { FallbackRecognizers } from '../understanding/fallbackRecognizers.j
 import { readMessage, type Message } from '../understanding/readMessage.js';
 import { mentionedAge, type QuestionMatcher } from '../understanding/questionMatcher.js';
 import type { CommandName } from '../understanding/matchCommand.js';
+import { hasHit } from '../understanding/phraseMatcher.js';
 import type { UrgencyResult } from '../understanding/detectUrgency.js';
 import { builtins, type Builtins } from './builtinReplies.js';
 import { stepId, type Conversation } from './compileConversation.js';
@@ -156,6 +157,20 @@ function runDialogTurn(
   }
   if (command === 'help') {
     return { replies: [say.help(), ...askCurrent(conversation, say, state)], state };
+  }
+  // "Are you a real person?", "will you tell the police?": answered, then the question again.
+  // Nothing else is read from such a message, so it never fills an answer by accident.
+  const trust = conversation.trustAnswers.find((answer) => hasHit(answer.asks, message.words));
+  if (trust) {
+    const first = isNew ? greeting() : [];
+    return {
+      replies: [
+        ...first,
+        say.trustAnswer(trust.id, state.slots),
+        ...askCurrent(conversation, say, state),
+      ],
+      state,
+    };
   }
 
   // Free text fills whatever it can, at any step; answers already given are kept.

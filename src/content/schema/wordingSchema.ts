@@ -74,6 +74,25 @@ export const wordingSchema = z.object({
   notUnderstood: z.string().min(1),
   /** Before asking where again, when the place named is in more than one area. */
   placeAmbiguous: z.string().min(1),
+  /**
+   * Answers to questions about Waymark itself and the services ("are you a real person?",
+   * "is this private?", "what is SOS?"), given before the question is asked again. Each has
+   * its own words (`text`) or shows one service (`service`, an id in services.yml).
+   */
+  trustAnswers: z
+    .array(
+      z
+        .object({
+          id: z.string().regex(/^[a-z0-9-]+$/),
+          asks: z.array(z.string().min(2)).min(1),
+          text: perSurfaceSchema.optional(),
+          service: z.string().optional(),
+        })
+        .refine((answer) => Boolean(answer.text) !== Boolean(answer.service), {
+          message: 'Give either text or service',
+        }),
+    )
+    .default([]),
   messageTooLong: z.string().min(1),
   slowDown: z.string().min(1),
   afterOutcome: z.string().min(1),
