@@ -143,11 +143,7 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
           signposted: services.map((s) => s.id),
         });
       }
-      return reply(
-        'help',
-        'routine',
-        answer?.text ? say(conversation, answer.text, surface) : wording.help,
-      );
+      return reply('help', 'routine', say(conversation, answer?.text ?? wording.help, surface));
     },
 
     messageTooLong: (): Reply => reply('message-too-long', 'routine', wording.messageTooLong),
