@@ -1,4 +1,4 @@
-import type { PerSurface } from '../content/schema/wordingSchema.js';
+import type { PerSurface, TrustAnswer } from '../content/schema/wordingSchema.js';
 import type { QuestionMatcher } from '../understanding/questionMatcher.js';
 import type { Conversation } from './compileConversation.js';
 import { route } from './route.js';
@@ -102,7 +102,7 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
       const place = (conversation.placeSlot && slots[conversation.placeSlot]) || 'default';
       // The same eligibility as the signpost: when the routing table already picks a rule
       // for what is known (age, gender, who), its services are the ones to call today.
-      const decision = route(routing, slots, () => false);
+      const decision = route({ rules: conversation.routingRules }, slots, () => false);
       const specific =
         decision.kind === 'outcome' && Object.keys(decision.rule.when).length > 0
           ? decision.rule.services
@@ -133,9 +133,8 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
     help: (): Reply => reply('help', 'routine', say(conversation, wording.help, surface)),
 
     /** An answer to a question about Waymark or a service: a kind of help reply. */
-    trustAnswer(id: string, slots: Slots): Reply {
-      const answer = wording.trustAnswers.find((a) => a.id === id);
-      if (answer?.service) {
+    trustAnswer(answer: TrustAnswer, slots: Slots): Reply {
+      if (answer.service) {
         const services = viewsFor(conversation, [answer.service], slots, env);
         const text = services.map((s) => `${s.name}: ${s.summary}`).join('\n');
         return reply('help', 'routine', `${text}\nIf you're in danger now, call 999.`, {
@@ -143,7 +142,7 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
           signposted: services.map((s) => s.id),
         });
       }
-      return reply('help', 'routine', say(conversation, answer?.text ?? wording.help, surface));
+      return reply('help', 'routine', say(conversation, answer.text ?? wording.help, surface));
     },
 
     messageTooLong: (): Reply => reply('message-too-long', 'routine', wording.messageTooLong),

@@ -3,7 +3,7 @@ import { UNSURE, type SlotName } from '../content/schema/eligibilitySchema.js';
 import type { Service } from '../content/schema/serviceSchema.js';
 import type { Dialog, InterruptionName, Step } from '../content/schema/dialogSchema.js';
 import type { RoutingRule } from '../content/schema/routingSchema.js';
-import type { EmergencyWording, PerSurface } from '../content/schema/wordingSchema.js';
+import type { EmergencyWording, PerSurface, TrustAnswer } from '../content/schema/wordingSchema.js';
 import { createCommandMatcher, type CommandMatcher } from '../understanding/matchCommand.js';
 import { compilePhrases, type CompiledPhrases } from '../understanding/phraseMatcher.js';
 import { createPlaceMatcher, type PlaceMatcher } from '../understanding/matchPlace.js';
@@ -35,8 +35,8 @@ export interface Conversation {
   urgency: UrgencyDetector;
   commands: CommandMatcher;
   places: PlaceMatcher;
-  /** The trust answers of content/wording.yml, with their questions compiled. */
-  trustAnswers: readonly { id: string; asks: CompiledPhrases }[];
+  /** The trust answers this dialog's policy names, with their questions compiled. */
+  trustAnswers: readonly { answer: TrustAnswer; asks: CompiledPhrases }[];
   /** The slot a place or postcode fills, if this dialog asks where someone is. */
   placeSlot: SlotName | undefined;
   /** The question that asks an age, if any: a stated age anywhere answers it. */
@@ -79,10 +79,6 @@ export function compileDialogs(content: Content): Dialogs {
     content,
     urgency,
     commands: createCommandMatcher(content.commands, urgency.spellings),
-    trustAnswers: content.wording.trustAnswers.map((answer) => ({
-      id: answer.id,
-      asks: compilePhrases(answer.asks, {}, urgency.spellings),
-    })),
     places: createPlaceMatcher(
       content.areas.areas,
       urgency.spellings,
@@ -103,7 +99,7 @@ export function compileConversation(content: Content, dialogId = 'triage'): Conv
 
 type Shared = Pick<
   Conversation,
-  'content' | 'urgency' | 'commands' | 'places' | 'trustAnswers' | 'services' | 'bankHolidays'
+  'content' | 'urgency' | 'commands' | 'places' | 'services' | 'bankHolidays'
 >;
 
 function compileDialog(dialog: Dialog, shared: Shared): Conversation {
@@ -152,6 +148,15 @@ function compileDialog(dialog: Dialog, shared: Shared): Conversation {
       `dialogs/${dialog.id}.yml: policy.greetingWording "${policy.greetingWording}" is not in content/wording.yml`,
     );
   }
+  const trustAnswers =
+    policy.trustWording === 'trustAnswers'
+      ? wording.trustAnswers
+      : wording.trustAnswersFor[policy.trustWording];
+  if (!trustAnswers) {
+    throw new Error(
+      `dialogs/${dialog.id}.yml: policy.trustWording "${policy.trustWording}" is not in content/wording.yml`,
+    );
+  }
   const steps = dialog.steps;
   const routeIndex = steps.findIndex((step) => 'route' in step);
   return {
@@ -162,6 +167,10 @@ function compileDialog(dialog: Dialog, shared: Shared): Conversation {
     interrupts: new Set(policy.interruptions),
     greets: policy.greeting,
     greetingText,
+    trustAnswers: trustAnswers.map((answer) => ({
+      answer,
+      asks: compilePhrases(answer.asks, {}, spellings),
+    })),
     routingRules: routingTableOf(shared.content, dialog).rules,
     placeSlot: dialog.placeSlot,
     ageQuestion: [...questions.values()].find((question) => question.asksAge),

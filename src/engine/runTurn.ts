@@ -158,21 +158,6 @@ function runDialogTurn(
   if (command === 'help') {
     return { replies: [say.help(), ...askCurrent(conversation, say, state)], state };
   }
-  // "Are you a real person?", "will you tell the police?": answered, then the question again.
-  // Nothing else is read from such a message, so it never fills an answer by accident.
-  const trust = conversation.trustAnswers.find((answer) => hasHit(answer.asks, message.words));
-  if (trust) {
-    const first = isNew ? greeting() : [];
-    return {
-      replies: [
-        ...first,
-        say.trustAnswer(trust.id, state.slots),
-        ...askCurrent(conversation, say, state),
-      ],
-      state,
-    };
-  }
-
   // Free text fills whatever it can, at any step; answers already given are kept.
   const mentioned = extractMentions(conversation, message);
 
@@ -191,6 +176,21 @@ function runDialogTurn(
     return { replies: [say.urgent(state.slots, urgency.strangulation)], state };
   }
   if (urgency.level === 'urgent') state.risk = 'urgent';
+
+  // "Are you a real person?", "will you tell the police?": answered, then the question again
+  // (after the emergency reply, whether the person is safe now). Nothing else is read from
+  // such a message, so "will you tell the police" never fills the need "police or court".
+  const trust = conversation.trustAnswers.find((answer) => hasHit(answer.asks, message.words));
+  if (trust) {
+    const next =
+      topInterruption(state)?.reply === 'emergency'
+        ? [say.emergencyCheck()]
+        : askCurrent(conversation, say, state);
+    return {
+      replies: [...(isNew ? greeting() : []), say.trustAnswer(trust.answer, state.slots), ...next],
+      state,
+    };
+  }
 
   if (state.interruptions.length > 0) {
     if (command === 'moreWays') return { replies: [say.emergencyMore()], state };

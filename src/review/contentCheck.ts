@@ -188,6 +188,15 @@ function checkSlotsAndPolicy(content: Content, dialog: Dialog, errors: Finding[]
       message: `"${greetingName}" is not under greetingFor: in ${WORDING}`,
     });
   }
+  const trustName = dialog.policy.trustWording;
+  if (trustName !== 'trustAnswers' && !content.wording.trustAnswersFor[trustName]) {
+    errors.push({
+      rule: 'policy',
+      file,
+      path: 'policy.trustWording',
+      message: `"${trustName}" is not under trustAnswersFor: in ${WORDING}`,
+    });
+  }
   const wordingName = dialog.policy.emergencyWording;
   if (wordingName !== 'emergency' && !content.wording.emergencyFor[wordingName]) {
     errors.push({
@@ -280,6 +289,30 @@ function check999(content: Content, errors: Finding[]): void {
   }
   need999(wording.signpost999, 'signpost999');
   for (const [name, text] of Object.entries(wording.notices)) need999(text, `notices.${name}`);
+  // A trust answer in words says 999 itself; one that shows a service gets the 999 line.
+  const trustLists = [
+    ['trustAnswers', wording.trustAnswers] as const,
+    ...Object.entries(wording.trustAnswersFor).map(
+      ([name, list]) => [`trustAnswersFor.${name}`, list] as const,
+    ),
+  ];
+  const serviceIds = new Set(content.services.services.map((service) => service.id));
+  for (const [at, list] of trustLists) {
+    list.forEach((answer, i) => {
+      if (answer.text) {
+        for (const [surface, text] of variants(answer.text))
+          need999(text, `${at}[${i}].text${surface ? `.${surface}` : ''}`);
+      }
+      if (answer.service && !serviceIds.has(answer.service)) {
+        errors.push({
+          rule: 'policy',
+          file: WORDING,
+          path: `${at}[${i}].service`,
+          message: `"${answer.service}" is not a service in content/services.yml`,
+        });
+      }
+    });
+  }
   checkEmergencyWording(wording.emergency, 'emergency', errors);
   for (const [name, block] of Object.entries(wording.emergencyFor)) {
     checkEmergencyWording(block, `emergencyFor.${name}`, errors);

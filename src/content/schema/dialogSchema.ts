@@ -82,6 +82,11 @@ export const safetyPolicySchema = z.object({
   greetingWording: id
     .default('greeting')
     .describe('"greeting" (content/wording.yml), or a name under greetingFor: in that file'),
+  trustWording: id
+    .default('trustAnswers')
+    .describe(
+      '"trustAnswers" (content/wording.yml), or a name under trustAnswersFor: in that file',
+    ),
 });
 
 /** A whole conversation. Control runs from one step to the next unless an option jumps. */

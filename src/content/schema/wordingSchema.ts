@@ -34,6 +34,24 @@ export const emergencyWordingSchema = z.object({
   checkSafe: z.string().min(1),
 });
 
+/**
+ * An answer to a question about Waymark itself or a service ("are you a real person?", "is
+ * this private?", "what is SOS?"), given before the question is asked again. Each has its
+ * own words (`text`) or shows one service (`service`, an id in services.yml).
+ */
+export const trustAnswerSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    asks: z.array(z.string().min(2)).min(1).describe('Ways of asking it, matched anywhere'),
+    text: perSurfaceSchema.optional(),
+    service: z.string().optional(),
+  })
+  .refine((answer) => Boolean(answer.text) !== Boolean(answer.service), {
+    message: 'Give either text or service',
+  });
+
+const trustAnswerListSchema = z.array(trustAnswerSchema);
+
 export const wordingSchema = z.object({
   greeting: perSurfaceSchema,
   greetingFor: z
@@ -74,25 +92,17 @@ export const wordingSchema = z.object({
   notUnderstood: z.string().min(1),
   /** Before asking where again, when the place named is in more than one area. */
   placeAmbiguous: z.string().min(1),
-  /**
-   * Answers to questions about Waymark itself and the services ("are you a real person?",
-   * "is this private?", "what is SOS?"), given before the question is asked again. Each has
-   * its own words (`text`) or shows one service (`service`, an id in services.yml).
-   */
-  trustAnswers: z
-    .array(
-      z
-        .object({
-          id: z.string().regex(/^[a-z0-9-]+$/),
-          asks: z.array(z.string().min(2)).min(1),
-          text: perSurfaceSchema.optional(),
-          service: z.string().optional(),
-        })
-        .refine((answer) => Boolean(answer.text) !== Boolean(answer.service), {
-          message: 'Give either text or service',
-        }),
-    )
-    .default([]),
+  trustAnswers: trustAnswerListSchema
+    .default([])
+    .describe(
+      'Answers to questions about Waymark and the services ("are you a real person?", "what is SOS?"), then the question again',
+    ),
+  trustAnswersFor: z
+    .record(z.string().regex(/^[a-z0-9-]+$/), trustAnswerListSchema)
+    .default({})
+    .describe(
+      'Other lists of trust answers, by name, that a dialog policy can choose (e.g. staff)',
+    ),
   messageTooLong: z.string().min(1),
   slowDown: z.string().min(1),
   afterOutcome: z.string().min(1),
@@ -114,3 +124,5 @@ export const wordingSchema = z.object({
 
 export type Wording = z.infer<typeof wordingSchema>;
 export type EmergencyWording = z.infer<typeof emergencyWordingSchema>;
+
+export type TrustAnswer = z.infer<typeof trustAnswerSchema>;
