@@ -1,3 +1,4 @@
+import type { LayerName } from '../understanding/urgencyTypes.js';
 import type { Slots } from '../content/schema/eligibilitySchema.js';
 import type { Surface } from '../content/schema/wordingSchema.js';
 import type { Urgency } from '../understanding/detectUrgency.js';
@@ -115,5 +116,5 @@ export interface TurnResult {
    * How the message was read for danger: the level, the layer that decided and the id of its
    * phrase category, frame or example. Ids only, for the log: never the message's words.
    */
-  reading?: { level: Urgency; layer: string; because: string };
+  reading?: { level: Urgency; layer: LayerName | 'none'; because: string };
 }

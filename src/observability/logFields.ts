@@ -9,6 +9,11 @@ export interface LogFields {
   /** The step ids of a turn's replies, in order. */
   steps?: readonly SafeName[];
   urgency?: 'emergency' | 'urgent' | 'routine';
+  /** How urgency detection read the message (ids only), and which layer decided. */
+  readAs?: 'emergency' | 'urgent' | 'routine';
+  layer?: 'phrases' | 'linguistic' | 'semantic' | 'none';
+  /** The phrase category, frame or labelled example id that decided. */
+  because?: SafeName;
   forgotten?: boolean;
   /** How stored state was taken up after a release or content change. */
   how?: 'new' | 'resumed' | 'content-changed' | 'restarted';

@@ -187,7 +187,7 @@ export class TurnService implements TurnRunner {
         ? {
             readAs: result.reading.level,
             layer: result.reading.layer,
-            because: result.reading.because,
+            ...(result.reading.because ? { because: safeName(result.reading.because) } : {}),
           }
         : {}),
       forgotten: result.state === null,

@@ -192,3 +192,28 @@ describe('TurnService.runTurn', () => {
     }
   });
 });
+
+describe('TurnService turn log: why a message was read as it was', () => {
+  it('says how the message was read, which layer decided and its id, never the words', async () => {
+    const lines: { event: string; fields: unknown }[] = [];
+    const conversation = realConversation();
+    const turns = new TurnService({
+      dialogs: new Map([[conversation.dialogId, conversation]]),
+      defaultDialog: conversation.dialogId,
+      state: memory(),
+      ttlMinutes: 30,
+      log: (event, fields) => lines.push({ event, fields }),
+      linkBase: 'http://localhost:3978',
+      now: () => TEST_NOW,
+    });
+    const request = { channel: 'webchat', conversationKey: 'why' };
+    await turns.runTurn({ ...request, input: { kind: 'open' } });
+    await turns.runTurn({ ...request, input: say('he is outside with a knife') });
+    const turn = lines.filter((line) => line.event === 'turn').at(-1)?.fields as
+      Record<string, unknown> | undefined;
+    expect(turn).to.include({ readAs: 'emergency' });
+    expect(turn?.layer).to.be.oneOf(['phrases', 'linguistic', 'semantic']);
+    expect(turn?.because).to.match(/^[a-z0-9-]+$/);
+    expect(JSON.stringify(lines)).not.to.include('knife');
+  });
+});
