@@ -112,10 +112,18 @@ declare const safeBrand: unique symbol;
 export type SafeName = string & { readonly [safeBrand]: true };
 
 const SAFE_NAME = /^[A-Za-z][A-Za-z0-9_.$-]{0,63}$/;
+/**
+ * A content version: 12 hex digits, at least one a letter. A hash may start with a digit,
+ * but a run of digits alone could be a phone number, so that is never a name.
+ */
+const CONTENT_HASH = /^(?=[0-9]*[a-f])[0-9a-f]{12}$/;
 
-/** The name if it is one (a letter, then up to 63 letters, digits or `_.$-`), or "invalid". */
+/**
+ * The name if it is one (a letter, then up to 63 letters, digits or `_.$-`; or a content
+ * version hash such as 65b07d981bc9), or "invalid".
+ */
 export function safeName(value: string): SafeName {
-  return (SAFE_NAME.test(value) ? value : 'invalid') as SafeName;
+  return (SAFE_NAME.test(value) || CONTENT_HASH.test(value) ? value : 'invalid') as SafeName;
 }
 
 /** Why a request was refused: at /api/messages, the SMS webhook or the Direct Line stream. */

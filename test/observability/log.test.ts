@@ -37,6 +37,11 @@ describe('the logger (pino behind a typed port)', () => {
   it('turns anything that is not a short name into "invalid", and unknown channels into "other"', () => {
     expect(safeName('not-safe-to-chat')).to.equal('not-safe-to-chat');
     expect(safeName('he is outside now')).to.equal('invalid');
+    // A content version is a hex hash, which may start with a digit.
+    expect(safeName('65b07d981bc9')).to.equal('65b07d981bc9');
+    // ...but digits alone could be a phone number.
+    expect(safeName('077009001234')).to.equal('invalid');
+    expect(safeName('07700900123')).to.equal('invalid');
     expect(channelName('msteams')).to.equal('msteams');
     expect(channelName('my words here')).to.equal('other');
   });
