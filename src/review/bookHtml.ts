@@ -27,7 +27,7 @@ function variantBlock(variant: MessageVariant): string {
         `<div class="channel"><div class="name">${escapeHtml(channel.title)}</div>${variant.views.views[
           channel.name
         ]
-          .map(activityHtml)
+          .map((activity) => activityHtml(activity, channel.name))
           .join('')}</div>`,
     )
     .join('');

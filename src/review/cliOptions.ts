@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /** Options shared by the review commands: where to write, and the moment to show. */
@@ -31,4 +33,10 @@ export function readCliOptions(
     positionals,
     values,
   };
+}
+
+/** Writes a review file, making its folder first (`--out /tmp/review/book.html`). */
+export function writeOut(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
 }

@@ -1,6 +1,5 @@
-import { writeFileSync } from 'node:fs';
 import { loadContent, readFromDisk } from '../content/loadContent.js';
-import { readCliOptions } from './cliOptions.js';
+import { readCliOptions, writeOut } from './cliOptions.js';
 import { contentAtRef } from './contentAtRef.js';
 import { diffContent, diffHtml, diffText } from './diffContent.js';
 
@@ -19,6 +18,6 @@ if (!ref) {
 const diff = diffContent(contentAtRef(ref), loadContent(readFromDisk()), options.now);
 process.stdout.write(diffText(diff, ref));
 if (options.out) {
-  writeFileSync(options.out, diffHtml(diff, ref));
+  writeOut(options.out, diffHtml(diff, ref));
   process.stdout.write(`wrote ${options.out}\n`);
 }

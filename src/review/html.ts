@@ -31,6 +31,7 @@ td,th{border:1px solid #d0d5dd;padding:4px 8px;text-align:left;vertical-align:to
 .channel>.name{font-size:12px;font-weight:700;color:#475467;text-transform:uppercase;letter-spacing:.04em}
 .bubble{background:#eef4ff;border-radius:10px;padding:6px 10px;margin:6px 0}
 .bubble p{margin:0 0 6px}.bubble p:last-child{margin:0}
+.plain{white-space:pre-wrap}.card .line{margin:2px 0;white-space:pre-wrap}
 .sms{white-space:pre-wrap;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:13px;background:#f2f4f7}
 .card{border:1px solid #98a2b3;border-radius:6px;padding:6px 8px;margin:6px 0;background:#fff}
 .card .title{font-weight:700}.card p{margin:2px 0}

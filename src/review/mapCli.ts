@@ -1,13 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import { loadContent, readFromDisk } from '../content/loadContent.js';
-import { readCliOptions } from './cliOptions.js';
+import { readCliOptions, writeOut } from './cliOptions.js';
 import { mapHtml } from './mapHtml.js';
 
 /** `npm run content:map -- --out FILE`: a picture of each conversation, as offline HTML. */
 async function main(): Promise<void> {
   const options = readCliOptions('waymark-map.html');
   const content = loadContent(readFromDisk());
-  writeFileSync(options.out, await mapHtml(content, options.now));
+  writeOut(options.out, await mapHtml(content, options.now));
   process.stdout.write(
     `content:map: ${content.dialogs.map((d) => d.id).join(', ')}, content version ${content.version}: wrote ${options.out}\n`,
   );

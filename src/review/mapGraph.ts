@@ -1,5 +1,5 @@
 import type { Urgency } from '../engine/types.js';
-import type { Conversation } from '../engine/compileConversation.js';
+import { routingTableOf, type Conversation } from '../engine/compileConversation.js';
 import type { Reply } from '../engine/types.js';
 import type { Enumeration } from './enumeratePaths.js';
 
@@ -70,6 +70,8 @@ export function buildMapGraph(
     if (label && !edge.labels.includes(label)) edge.labels.push(label);
     edges.set(key, edge);
   };
+  // Each dialog reads its own table (the staff dialog: content/staff-routing.yml).
+  const table = routingTableOf(conversation.content, conversation.dialog);
   const isRouted = (step: string) => conversation.outcomes.has(step) || eligibility.has(step);
 
   // Each step's first reply (for its buttons), and every service any of its replies names.
@@ -106,6 +108,7 @@ export function buildMapGraph(
         lines: [
           conversation.outcomes.get(step) ?? '',
           ...[...(servicesOf.get(step) ?? [])].map((name) => `• ${name}`),
+          ...handover(table.rules.find((rule) => rule.outcome === step)?.then),
           'Urgent instead of routine after any words of danger',
         ],
       });
@@ -140,12 +143,12 @@ export function buildMapGraph(
       id: ROUTE,
       kind: 'route',
       urgency: 'routine',
-      title: 'Routing table (content/routing.yml)',
+      title: `Routing table (${table.file})`,
       lines: ['Read top to bottom: the first rule that matches wins.'],
     });
   }
   // The routing table lists its rules; outcomes are drawn apart, in rule order.
-  const rules = conversation.content.routing.rules;
+  const rules = table.rules;
   const routeLines = rules
     .filter((rule) => conversation.outcomes.has(rule.outcome))
     .map((rule) => {
@@ -184,17 +187,27 @@ export function buildMapGraph(
   }
 
   const everywhere: MapRule[] = enumeration.probes.map((probe) => {
-    const example = enumeration.paths.find((p) => p.interruption?.kind === probe.kind);
-    const reply = example?.turns.find((turn) => turn.input?.interruption)?.replies[0];
-    const end = example?.end;
-    const after =
-      end?.kind === 'resumed'
-        ? 'Then “carry on” returns to the question that was interrupted.'
-        : 'The conversation ends and is forgotten at once.';
+    const examples = enumeration.paths.filter((p) => p.interruption?.kind === probe.kind);
+    const reply = examples[0]?.turns.find((turn) => turn.input?.interruption)?.replies[0];
+    if (!reply) {
+      // This dialog's policy leaves the reply out (staff get no survivor urgent reply).
+      return {
+        title: `${probe.title} (e.g. “${probe.text}”): no interruption in this dialog`,
+        urgency: 'routine',
+        lines: [
+          `Its policy (dialogs/${conversation.dialogId}.yml) leaves this reply out: the conversation goes on, and the signpost at the end is marked urgent.`,
+        ],
+      };
+    }
+    // A path that reaches a question again (or joins one explored already) carried on.
+    const carriesOn = examples.some((p) => p.end.kind === 'resumed' || p.end.kind === 'joins');
+    const after = carriesOn
+      ? 'Then “carry on” returns to the question that was interrupted.'
+      : 'The conversation ends and is forgotten at once.';
     return {
-      title: `${probe.title} (e.g. “${probe.text}”) → ${reply?.step ?? '?'}`,
-      urgency: reply?.urgency ?? 'routine',
-      lines: [...(reply?.text ?? '').split('\n'), after],
+      title: `${probe.title} (e.g. “${probe.text}”) → ${reply.step}`,
+      urgency: reply.urgency,
+      lines: [...reply.text.split('\n'), after],
     };
   });
   return {
@@ -203,6 +216,14 @@ export function buildMapGraph(
     edges: [...edges.values()],
     everywhere,
   };
+}
+
+/** The line saying an outcome hands over to another dialog, if it does. */
+function handover(then: { dialog: string; preview?: boolean } | undefined): string[] {
+  if (!then) return [];
+  return [
+    `Then carries on in the “${then.dialog}” conversation${then.preview ? ', marked as a preview' : ''}`,
+  ];
 }
 
 /** Built-in replies in the flow get their own box id, apart from the rules. */

@@ -27,6 +27,30 @@ describe('the map (npm run content:map)', () => {
     expect(html).not.to.match(/<script|<link |src="http/);
   });
 
+  it('draws the staff dialog with its own routing table, and says which replies its policy leaves out', async () => {
+    const content = loadContent(disk);
+    const html = await mapHtml(content, NOW);
+    // The words as read: SVG wraps a box's lines into separate text spans.
+    const staff = html
+      .slice(html.indexOf('<h2 id="staff">'))
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+    expect(staff).to.include('Routing table (content/staff-routing.yml)');
+    content.staffRouting.rules.forEach((rule, i) => {
+      expect(staff, rule.outcome).to.match(new RegExp(`${i + 1}\\. [^→]*→ ${rule.outcome}\\b`));
+    });
+    // Staff get no survivor urgent reply: the map says so, and shows no made-up reply.
+    expect(staff).to.include('(e.g. “said he would kill”): no interruption in this dialog');
+    expect(staff).not.to.include('→ ?');
+    // The handover to the public conversation is shown on the outcome that makes it.
+    expect(staff).to.include('Then carries on in the “triage” conversation, marked as a preview');
+    // A risk to one's own life is answered, then the conversation carries on.
+    const ownLife = staff.slice(staff.indexOf('A risk to their own life'));
+    expect(ownLife.slice(0, ownLife.indexOf('Words of high risk'))).to.include(
+      '“carry on” returns',
+    );
+  });
+
   it('draws a 45-step dialog with every step in it, at the same text size', async () => {
     const content = loadContent((path) =>
       path === 'dialogs/triage.yml' ? longDialog(45) : disk(path),
@@ -56,5 +80,26 @@ describe('the book (npm run content:book)', () => {
     expect(html).to.include('Reply 1 for Alpha');
     expect(html).to.include('<span class="button">Alpha</span>');
     expect(html).to.include('First question. In an emergency call 999.');
+  });
+
+  it('draws each Teams card as Teams does: its lines, and its buttons with where they lead', () => {
+    const html = bookHtml(buildReview(contentWithDialog('two-questions.yml'), options));
+    const teams = [
+      ...html.matchAll(
+        /<div class="name">Teams<\/div>([\s\S]*?)<div class="channel"><div class="name">SMS/g,
+      ),
+    ].map((match) => match[1] ?? '');
+    expect(teams).to.have.length.greaterThan(0);
+    const all = teams.join('');
+    // Choices are buttons, not the card's one-paragraph plain-text fallback.
+    expect(all).to.include('<span class="button">Alpha</span>');
+    expect(all).not.to.include('1. Alpha');
+    // Service cards show each call button's number as the tel: link Teams opens.
+    expect(all).to.match(
+      /<span class="button" title="tel:\+?\d+">Call [^<]+<span class="small">\(tel:/,
+    );
+    // Only SMS counts characters and segments.
+    expect(all).not.to.include('characters');
+    expect(html).to.match(/\d+ characters, \d segments? \(GSM-7\)/);
   });
 });
