@@ -2,6 +2,7 @@ import type { Content } from '../content/loadContent.js';
 import { bookHtml } from './bookHtml.js';
 import { buildReview } from './bookModel.js';
 import { checkContent } from './contentCheck.js';
+import { freshnessReport, freshnessSummary } from './factFreshness.js';
 import { escapeHtml, page } from './html.js';
 import { mapHtml } from './mapHtml.js';
 import type { Signoff } from './signoffs.js';
@@ -68,7 +69,7 @@ export function createAdminPages(options: AdminPageOptions): AdminPages {
           .join('');
         return page(
           'Waymark content check',
-          `<h1>Content check</h1><p class="meta">${result.errors.length} error(s), ${result.warnings.length} warning(s). Content version ${escapeHtml(content.version)}.</p><table><tr><th>level</th><th>rule</th><th>file</th><th>path</th><th>what</th></tr>${rows}</table>`,
+          `<h1>Content check</h1><p class="meta">${result.errors.length} error(s), ${result.warnings.length} warning(s). Content version ${escapeHtml(content.version)}.</p><p><b>Freshness:</b> ${escapeHtml(freshnessSummary(freshnessReport(content, options.now())))}</p><table><tr><th>level</th><th>rule</th><th>file</th><th>path</th><th>what</th></tr>${rows}</table>`,
         );
       }),
   };

@@ -1,6 +1,7 @@
 import { checkSmsMessages } from '../channels/sms/checkSmsMessages.js';
 import { checkContent } from './contentCheck.js';
 import { readFromDisk } from '../content/loadContent.js';
+import { freshnessReport, freshnessSummary } from './factFreshness.js';
 import { scoreMessages } from './readingEase.js';
 
 /**
@@ -48,6 +49,10 @@ const summary = [...byRule].map(([rule, count]) => `${count} ${rule}`).join(', '
 console.log(
   `\ncontent:check: ${result.errors.length} error(s); warnings: ${summary}. Content version ${result.content?.version ?? 'n/a'}.`,
 );
+if (result.content) {
+  // Always said, even when none: "0 stale" is itself what a lead signs against.
+  console.log(`Freshness: ${freshnessSummary(freshnessReport(result.content, new Date()))}`);
+}
 const worst = result.content ? scoreMessages(result.content)[0] : undefined;
 if (worst) {
   console.log(

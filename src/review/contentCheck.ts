@@ -1,5 +1,6 @@
 import { routingTableOf, stepId } from '../engine/compileConversation.js';
 import { checkReachability } from './checkReachability.js';
+import { freshnessReport, STALE_AFTER_MONTHS } from './factFreshness.js';
 import { readReadingEaseTarget, scoreMessages } from './readingEase.js';
 import { createUrgencyDetector } from '../understanding/detectUrgency.js';
 import { createCommandMatcher, type CommandName } from '../understanding/matchCommand.js';
@@ -47,7 +48,6 @@ export interface CheckResult {
 const BUILT_IN_TARGETS = new Set(['emergency', 'not-safe-to-chat']);
 const dialogFile = (dialog: Dialog) => `dialogs/${dialog.id}.yml`;
 const WORDING = 'content/wording.yml';
-const STALE_AFTER_MONTHS = 6;
 
 function variants(text: PerSurface): [string, string][] {
   return typeof text === 'string'
@@ -85,23 +85,21 @@ export function checkContent(read: ReadContentFile, today = new Date()): CheckRe
   checkWordingRules(content, errors);
   checkButtons(content, errors);
   for (const fact of listFacts(content)) {
-    const where = { file: fact.file, path: fact.path };
-    if (fact.status === 'unverified') {
-      warnings.push({
-        rule: 'unverified',
-        ...where,
-        message: `unverified: ${fact.summary} (source: ${fact.source})`,
-      });
-    }
-    const stale = new Date(today);
-    stale.setMonth(stale.getMonth() - STALE_AFTER_MONTHS);
-    if (new Date(fact.checked) < stale) {
-      warnings.push({
-        rule: 'stale',
-        ...where,
-        message: `last checked ${fact.checked}, over ${STALE_AFTER_MONTHS} months ago`,
-      });
-    }
+    if (fact.status !== 'unverified') continue;
+    warnings.push({
+      rule: 'unverified',
+      file: fact.file,
+      path: fact.path,
+      message: `unverified: ${fact.summary} (source: ${fact.source})`,
+    });
+  }
+  for (const fact of freshnessReport(content, today).stale) {
+    warnings.push({
+      rule: 'stale',
+      file: fact.file,
+      path: fact.path,
+      message: `last checked ${fact.checked}, over ${STALE_AFTER_MONTHS} months ago: ${fact.summary} (source: ${fact.source})`,
+    });
   }
   const lastHoliday = [...content.bankHolidays.englandAndWales.value].sort().at(-1) ?? '';
   const yearAhead = new Date(today);
