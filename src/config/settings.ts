@@ -90,7 +90,10 @@ export const settingsSchema = z.object({
   STATE_TIMEOUT_MS: positiveInt(2000),
 
   METRICS_TOKEN: optionalText,
-  ADMIN_TOKEN: optionalText,
+  // It opens every word the bot says and the review: a guessable one is refused at start-up.
+  ADMIN_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 16, {
+    message: 'ADMIN_TOKEN must be at least 16 characters (e.g. openssl rand -base64 32)',
+  }),
 
   // Limits and timeouts (see README, "Limits and timeouts").
   WEBCHAT_TOKENS_PER_MINUTE: positiveInt(30),

@@ -16,9 +16,11 @@ export function createAdminCheck(token: string): (authorization: string | undefi
     if (authorization.startsWith('Bearer ')) given = authorization.slice(7);
     else if (authorization.startsWith('Basic ')) {
       const decoded = Buffer.from(authorization.slice(6), 'base64').toString('utf8');
-      given = decoded.slice(decoded.indexOf(':') + 1);
+      // "user:password" (RFC 7617); without the colon it is malformed and refused.
+      const colon = decoded.indexOf(':');
+      given = colon < 0 ? '' : decoded.slice(colon + 1);
     }
     // Digests have one length, so the comparison takes the same time whatever was sent.
-    return timingSafeEqual(digest(given), expected);
+    return timingSafeEqual(digest(given), expected) && given.length > 0;
   };
 }

@@ -1,6 +1,8 @@
 import { checkSmsMessages } from '../channels/sms/checkSmsMessages.js';
 import { checkContent } from './contentCheck.js';
 import { readFromDisk } from '../content/loadContent.js';
+import { loadSettings } from '../config/settings.js';
+import { dataProtectionFiles } from './dataProtection.js';
 import { freshnessReport, freshnessSummary } from './factFreshness.js';
 import { scoreMessages } from './readingEase.js';
 
@@ -9,6 +11,26 @@ import { scoreMessages } from './readingEase.js';
  * fact as a warning (warnings never fail), and exits 1 on any error.
  */
 const result = checkContent(readFromDisk());
+if (result.content) {
+  // The committed pack describes the defaults; it must say what the content says now.
+  const files = dataProtectionFiles(result.content, loadSettings({}));
+  for (const [path, text] of Object.entries(files)) {
+    let committed = '';
+    try {
+      committed = readFromDisk()(path);
+    } catch {
+      // Missing: reported below, like a changed file.
+    }
+    if (committed !== text) {
+      result.warnings.push({
+        rule: 'docs',
+        file: path,
+        path: '',
+        message: 'out of date with content/ (or missing): run npm run content:docs and commit it',
+      });
+    }
+  }
+}
 const byRule = new Map<string, number>();
 for (const warning of result.warnings)
   byRule.set(warning.rule, (byRule.get(warning.rule) ?? 0) + 1);
@@ -17,6 +39,7 @@ const headings: Record<string, string> = {
   unverified: 'Facts to confirm with their owners before launch:',
   stale: 'Facts last checked over 6 months ago (or bank holidays running out):',
   'reading-ease': 'Messages below the plain-language target (reading ease):',
+  docs: 'The data protection pack (docs/data-protection/):',
 };
 for (const [rule, heading] of Object.entries(headings)) {
   const list = result.warnings.filter((warning) => warning.rule === rule);

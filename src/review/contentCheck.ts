@@ -32,7 +32,8 @@ export interface Finding {
     | 'stale'
     | 'sms-segments'
     | 'sms-999'
-    | 'reading-ease';
+    | 'reading-ease'
+    | 'docs';
   file: string;
   path: string;
   message: string;

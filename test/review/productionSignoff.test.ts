@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'chai';
@@ -23,15 +23,50 @@ describe('sign-off of the running content', () => {
     return (await response.json()) as { signedOff: boolean; contentVersion: string };
   };
 
+  /** A copy of dialogs/ and content/ with the given sign-off record, and an edit to make. */
+  const copyWith = (signoffs: string, edit?: (root: string) => void) => {
+    const root = mkdtempSync(join(tmpdir(), 'waymark-signoff-'));
+    cpSync('dialogs', join(root, 'dialogs'), { recursive: true });
+    cpSync('content', join(root, 'content'), { recursive: true });
+    writeFileSync(join(root, 'content/signoffs.yml'), signoffs);
+    edit?.(root);
+    return root;
+  };
+
   it('warns at start-up in production, and /healthz says so, when the version is unsigned', async () => {
-    // The shipped content/signoffs.yml signs nothing yet.
-    const { events, app } = start('production');
+    const root = copyWith('signoffs: []\n');
+    const { events, app } = start('production', root);
     try {
       const warning = events.find((e) => e.event === 'content-not-signed-off');
       expect(warning?.contentVersion).to.equal(app.content.version);
       expect((await health(app)).signedOff).to.equal(false);
     } finally {
       await app.close();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a changed content version as unsigned: one word changed after signing', async () => {
+    const signed = loadContent(disk).version;
+    const root = copyWith(
+      addSignoff('', { version: signed, by: 'Sam Lee, Safeguarding Lead', date: '2026-12-01' }),
+      (dir) => {
+        const file = join(dir, 'content/wording.yml');
+        writeFileSync(
+          file,
+          readFileSync(file, 'utf8').replace('automated guide', 'automatic guide'),
+        );
+      },
+    );
+    const { events, app } = start('production', root);
+    try {
+      expect(app.content.version).not.to.equal(signed);
+      expect(events.map((e) => e.event)).to.include('content-not-signed-off');
+      const body = await health(app);
+      expect(body).to.include({ signedOff: false, contentVersion: app.content.version });
+    } finally {
+      await app.close();
+      rmSync(root, { recursive: true, force: true });
     }
   });
 

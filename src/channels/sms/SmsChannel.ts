@@ -13,7 +13,7 @@ import { readSmsKeyword } from './smsKeywords.js';
 import type { TwilioSender } from './TwilioSender.js';
 
 /** How long a MessageSid is remembered, so Twilio's retries of a webhook are answered once. */
-const SEEN_FOR_MS = 24 * 60 * 60_000;
+export const SEEN_FOR_MS = 24 * 60 * 60_000;
 /** Urgency detection reads at most this much of a text that is over a limit. */
 const DETECT_CHARS = 4096;
 
