@@ -7,14 +7,12 @@ import {
   botFrameworkScenario,
   directLineScenario,
   SCRIPT,
-  signedWebhook,
   smsScenario,
-  smsWebhook,
-  SMS,
   type Scenario,
 } from './scenarios.js';
 import type autocannon from 'autocannon';
 import { summarise } from '../stats.js';
+import { signedWebhook, smsWebhook, underLoadEnv } from '../../test/support/signedSms.js';
 
 /** Concurrent connections for every target (each its own conversation, keep-alive). */
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? '50');
@@ -47,21 +45,6 @@ async function serve(
   return { port: (JSON.parse(line) as { listening: number }).listening, process: child };
 }
 
-/** Settings for Waymark under load: real settings, with the per-conversation limits raised. */
-export function loadSettingsEnv(twilioApi: string): Record<string, string> {
-  return {
-    DIRECT_LINE_SECRET: SECRET,
-    DIRECT_LINE_RATE_MESSAGES: '1000000000',
-    SMS_RATE_MESSAGES: '1000000000',
-    PUBLIC_URL: SMS.publicUrl,
-    TWILIO_ACCOUNT_SID: SMS.accountSid,
-    TWILIO_AUTH_TOKEN: SMS.authToken,
-    TWILIO_FROM: SMS.from,
-    SMS_KEY: SMS.key,
-    TWILIO_API_BASE_URL: twilioApi,
-  };
-}
-
 /**
  * (a)–(f) over HTTP on loopback with autocannon: each server in its own process, the
  * load from this one. Every target gets a warm-up, then ROUNDS slices taken in turn.
@@ -70,7 +53,7 @@ export async function benchHttp(): Promise<HttpFigures> {
   const azurite = await startAzurite();
   const twilioApi = new TwilioStandIn();
   const apiBase = await twilioApi.start();
-  const env = loadSettingsEnv(apiBase);
+  const env = underLoadEnv(apiBase, SECRET);
   const servers = await Promise.all([
     serve('bare', {}),
     serve('echo', {}),

@@ -1,5 +1,5 @@
-import twilio from 'twilio';
 import WebSocket from 'ws';
+import { signedWebhook, smsWebhook } from '../../test/support/signedSms.js';
 import type { LoadRequest } from './load.js';
 
 /**
@@ -168,44 +168,6 @@ export function directLineScenario(secret: string, mode: 'polling' | 'websocket'
       for (const socket of sockets) socket.terminate();
     },
   };
-}
-
-/** Settings that make an SMS-enabled Waymark for the bench and the load test. */
-export const SMS = {
-  accountSid: `AC${'1'.repeat(32)}`,
-  authToken: 'bench-auth-token-0123456789abcdef',
-  publicUrl: 'https://waymark.example.org',
-  from: '+447700900001',
-  key: 'bench-sms-key-that-is-at-least-32-characters',
-};
-
-let messageSids = 0;
-
-/** Twilio's inbound webhook fields for one text, with a MessageSid unique to this run. */
-export function smsWebhook(from: string, text: string): Record<string, string> {
-  const sid = `SM${String(process.pid).padStart(8, '0')}${String((messageSids += 1)).padStart(24, '0')}`;
-  return {
-    ToCountry: 'GB',
-    SmsMessageSid: sid,
-    NumMedia: '0',
-    MessageSid: sid,
-    AccountSid: SMS.accountSid,
-    From: from,
-    To: SMS.from,
-    Body: text,
-    NumSegments: '1',
-    ApiVersion: '2010-04-01',
-  };
-}
-
-/** A webhook body and its X-Twilio-Signature, signed by the official twilio library. */
-export function signedWebhook(fields: Record<string, string>, path = '/api/sms') {
-  const signature = twilio.getExpectedTwilioSignature(
-    SMS.authToken,
-    `${SMS.publicUrl}${path}`,
-    fields,
-  );
-  return { body: new URLSearchParams(fields).toString(), signature };
 }
 
 let numbers = 0;
