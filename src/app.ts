@@ -17,14 +17,15 @@ import { safeName } from './observability/logFields.js';
 import { TurnService } from './turns/TurnService.js';
 import { registerDirectLine } from './channels/directline/registerDirectLine.js';
 import { createStateRecordStore } from './channels/directline/conversationRecords.js';
-import { registerSms, type RegisteredSms, type SmsOptions } from './channels/sms/registerSms.js';
+import type { RegisteredSms, SmsOptions } from './channels/sms/registerSms.js';
+import type * as Sms from './channels/sms/registerSms.js';
 import { createLog, type Log } from './observability/log.js';
 import { createServer } from './server/createServer.js';
 import { createPrometheusMetrics } from './observability/metrics/prometheusMetrics.js';
 import { registerMetricsRoute } from './observability/metrics/registerMetricsRoute.js';
 import { gracefulShutdown } from './server/gracefulShutdown.js';
 import { registerWebPages } from './web/registerWebPages.js';
-import { registerAdminRoutes } from './review/registerAdminRoutes.js';
+import type * as Admin from './review/registerAdminRoutes.js';
 import { readSignoffs, signoffOf, type Signoff } from './review/signoffs.js';
 
 /** The dialog a conversation starts in when a channel names none. */
@@ -126,8 +127,11 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
     { settings, exitWords: content.commands.leaveSite },
     log,
   );
+  // SMS (the twilio library) and the review pages load only when their settings turn them
+  // on, so a process without them starts sooner and holds less (npm run bench).
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const sms = settings.sms
-    ? registerSms(server, {
+    ? (require('./channels/sms/registerSms.js') as typeof Sms).registerSms(server, {
         ...options.sms,
         sms: settings.sms,
         turns,
@@ -136,15 +140,17 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
         isEmergency: (text) => conversation.urgency.detect(text).level === 'emergency',
       })
     : undefined;
-  registerAdminRoutes(server, {
-    token: settings.ADMIN_TOKEN,
-    content,
-    settings,
-    signoff,
-    now,
-    linkBase,
-    ...(options.root ? { root: options.root } : {}),
-  });
+  if (settings.ADMIN_TOKEN)
+    (require('./review/registerAdminRoutes.js') as typeof Admin).registerAdminRoutes(server, {
+      token: settings.ADMIN_TOKEN,
+      content,
+      settings,
+      signoff,
+      now,
+      linkBase,
+      ...(options.root ? { root: options.root } : {}),
+    });
+  /* eslint-enable @typescript-eslint/no-require-imports */
 
   if (settings.NODE_ENV === 'production' && !signoff) {
     log('content-not-signed-off', {
