@@ -17,13 +17,14 @@ export const MEMORY_CHANNELS = ['webchat', 'msteams', 'emulator', 'sms'];
 
 /**
  * 10,000 active conversations per channel, each channel in a fresh process (so one channel's
- * garbage never counts against another). Target: ≤ 150 MB RSS, ≤ 2 KB of state each.
+ * garbage never counts against another), running the compiled app as `npm start` does: build
+ * dist/ first. Target: ≤ 150 MB RSS, ≤ 2 KB of state each.
  */
 export function benchMemory(count = 10_000): MemoryFigures[] {
   return MEMORY_CHANNELS.map((channel) => {
     const output = execFileSync(
       process.execPath,
-      ['--expose-gc', '--import', 'tsx', 'bench/support/memoryWorker.ts'],
+      ['--expose-gc', 'bench/support/memoryWorker.cjs'],
       { env: { ...process.env, CHANNEL: channel, COUNT: String(count) }, encoding: 'utf8' },
     );
     return JSON.parse(output.trim().split('\n').pop() ?? '{}') as MemoryFigures;
