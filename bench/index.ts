@@ -113,9 +113,9 @@ async function main(): Promise<void> {
   const bareFirsts: number[] = [];
   const env = { PORT: '0', HOST: '127.0.0.1' };
   for (let i = 0; i < 3; i += 1) {
-    starts.push(await timeToListen(['dist/index.js'], '"listening"', env));
+    starts.push(await timeToListen(['--enable-source-maps', 'dist/index.js'], '"listening"', env));
     bareStarts.push(await timeToListen(['bench/bareRestifyServer.cjs'], '"listening"', env));
-    firsts.push(await slowestFirstRequest(['dist/index.js'], env));
+    firsts.push(await slowestFirstRequest(['--enable-source-maps', 'dist/index.js'], env));
     bareFirsts.push(await slowestFirstRequest(['bench/bareRestifyServer.cjs'], env));
   }
   const start = summarise(starts).median;
