@@ -103,7 +103,7 @@ export class TurnService implements TurnRunner {
         channel: channelName(request.channel),
         error: errorName(error),
       });
-      this.options.metrics?.countFailSafe(request.channel);
+      this.options.metrics?.countFailSafe(channelName(request.channel));
       const text = input.kind === 'message' ? input.text : '';
       return { activities: this.failSafe(request.channel, text), ended: false };
     }
@@ -196,10 +196,10 @@ export class TurnService implements TurnRunner {
       resumed.conversation.outcomes.has(reply.step),
     )?.step;
     this.options.metrics?.countTurn({
-      channel: request.channel,
+      channel: channelName(request.channel),
       urgency: highest(result.replies),
-      ...(outcome ? { outcome } : {}),
-      services: result.replies.flatMap((reply) => reply.signposted),
+      ...(outcome ? { outcome: safeName(outcome) } : {}),
+      services: result.replies.flatMap((reply) => reply.signposted.map(safeName)),
     });
     return { activities, ended };
   }

@@ -1,20 +1,10 @@
 import { Counter, Registry } from 'prom-client';
+import { channelName, type ChannelName } from '../logFields.js';
 import type { TurnCount, TurnMetrics } from './TurnMetrics.js';
 
-/** Channel ids counted by name; anything else a caller sends is counted as "other". */
-const KNOWN_CHANNELS = new Set([
-  'webchat',
-  'directline',
-  'emulator',
-  'msteams',
-  'sms',
-  'twilio',
-  'test',
-]);
 /** Content ids are short slugs; anything else is not a label value we trust. */
 const ID = /^[a-z0-9-]{1,64}$/;
 
-const channelLabel = (channel: string) => (KNOWN_CHANNELS.has(channel) ? channel : 'other');
 const idLabel = (id: string) => (ID.test(id) ? id : 'other');
 
 /**
@@ -51,7 +41,7 @@ export function createPrometheusMetrics(): TurnMetrics & { registry: Registry } 
   return {
     registry,
     countTurn(turn: TurnCount) {
-      const channel = channelLabel(turn.channel);
+      const channel = channelName(turn.channel);
       turns.inc({ channel, urgency: turn.urgency });
       if (turn.outcome) {
         outcomes.inc({ channel, outcome: idLabel(turn.outcome), urgency: turn.urgency });
@@ -60,8 +50,8 @@ export function createPrometheusMetrics(): TurnMetrics & { registry: Registry } 
         services.inc({ channel, service: idLabel(service) });
       }
     },
-    countFailSafe(channel: string) {
-      failSafe.inc({ channel: channelLabel(channel) });
+    countFailSafe(channel: ChannelName) {
+      failSafe.inc({ channel: channelName(channel) });
     },
   };
 }
