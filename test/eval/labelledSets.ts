@@ -43,4 +43,8 @@ export const labelledSets = {
     urgency: ['test/eval/held-out-2-urgency.yml'],
     routing: [],
   },
+  heldOut3: {
+    urgency: ['test/eval/held-out-3-urgency.yml'],
+    routing: ['test/eval/held-out-3-routing.yml'],
+  },
 } as const;

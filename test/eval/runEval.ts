@@ -171,3 +171,5 @@ evaluate('project set (tuned on)', dev.urgency, dev.routing);
 evaluate('HELD-OUT set (never tuned on)', heldOut.urgency, heldOut.routing);
 const heldOut2 = read(labelledSets.heldOut2);
 evaluate('SECOND HELD-OUT set (never tuned on)', heldOut2.urgency, heldOut2.routing);
+const heldOut3 = read(labelledSets.heldOut3);
+evaluate('THIRD HELD-OUT set (never tuned on)', heldOut3.urgency, heldOut3.routing);
