@@ -80,7 +80,14 @@ export function createQuestionMatcher(
     forAge,
     option: (value) => block.options.find((option) => option.value === value),
     mention(text) {
-      return mentionPatterns.find(({ pattern }) => hasHit(pattern, text))?.option;
+      const found = mentionPatterns.find(({ pattern }) => hasHit(pattern, text))?.option;
+      if (found || yesValue) return found;
+      // "male, 40", "female 28", "man here": a one-word answer typed first, then an age or
+      // "here", is how people describe themselves in a hurry. Not for yes/no questions.
+      const [first = '', next] = text.words.filter((word) => /[a-z0-9]/.test(word));
+      if (next === undefined || !(next === 'here' || /^[1-9]\d$/.test(next))) return undefined;
+      const value = exact.get(first);
+      return mentionPatterns.find(({ option }) => option.value === value)?.option;
     },
     answer(message, recognizers) {
       const said = message.answer;
@@ -204,8 +211,21 @@ function pickedOptionNumber(said: string): number | undefined {
 /** Reads a stated age in years ("i am 15", "15 years old") from normalised text. */
 export function mentionedAge(normalisedText: string): number | undefined {
   const match =
-    /(?:^| )(?:i am|aged|age) (\d{1,2})(?= |$)(?! (?:weeks|months|miles|minutes|hours|days|kids|children))/.exec(
-      normalisedText,
-    ) ?? /(?:^| )(\d{1,2}) ?(?:years old|year old|yrs old|yr old|yo)(?= |$)/.exec(normalisedText);
-  return match ? Number(match[1]) : undefined;
+    AGE_AFTER_LEAD.exec(normalisedText) ??
+    /(?:^| )(\d{1,2}) ?(?:years old|year old|yrs old|yr old|yo)(?= |$)/.exec(normalisedText);
+  const said = match?.[1];
+  if (said === undefined) return undefined;
+  return /^\d+$/.test(said) ? Number(said) : numberFromWords(said);
 }
+
+/** Ages from ten up in words: "fifteen", "twenty one". */
+const AGE_WORDS =
+  '(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?: (?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)';
+
+/**
+ * An age after the words that introduce one: "i am 15", "aged fifteen", and the hurried
+ * self-description "male 40" or "female, 28". Not "i am 5 minutes away".
+ */
+const AGE_AFTER_LEAD = new RegExp(
+  `(?:^| )(?:i am|aged|age|male|female|man|woman|boy|girl|lad)(?: a)? (\\d{1,2}|${AGE_WORDS})(?= |$)(?! (?:weeks|months|miles|minutes|mins|hours|days|kids|children|times))`,
+);

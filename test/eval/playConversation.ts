@@ -42,7 +42,9 @@ export function signpostFor(conversation: Conversation, text: string): string[] 
     if (signpost) return signpost.signposted;
     if (!next) return undefined;
     state = next;
-    message = state.step === 'emergency' || state.step === 'urgent' ? 'carry on' : 'not sure';
+    // After an emergency or urgent reply the person carries on (the reply's own button): the
+    // interrupted question stays the current step, so read the interruptions, not the step.
+    message = state.interruptions.length > 0 ? 'carry on' : 'not sure';
   }
   return undefined;
 }
