@@ -259,6 +259,10 @@ function patientOf(r: Reading, span: Span): 'self' | 'child' | 'other' | 'myself
       const who = readAt(j);
       if (who) return who;
     }
+    // "getting hit help", "being battered": a passive that opens its sentence, with no one
+    // named, is the person typing, in a hurry.
+    const opens = span.start - 1 === 0 || r.sentenceOf[span.start - 2] !== r.sentenceOf[span.start];
+    if (opens) return 'self';
   }
   return undefined;
 }
@@ -359,6 +363,24 @@ function readFrames(r: Reading): Finding[] {
   }
 
   for (const span of asserted(r, 'trapped')) nowOr(span.start, 'kept-in-before', 'kept-in-now');
+  // "he wont let me", "not letting me go": kept in, when nothing follows or it is leaving
+  // or going; "wont let me go to my sisters" or "see my mates" is control, read elsewhere.
+  r.tokens.forEach((token, i) => {
+    if (token.lemma !== 'let' || r.tokens[i + 1]?.word !== 'me') return;
+    const negatedBefore = r.tokens
+      .slice(Math.max(0, i - 3), i)
+      .some((t) => t.word === 'not' || t.word === 'never');
+    if (!negatedBefore) return;
+    const next = r.tokens[i + 2];
+    const after = r.tokens[i + 3]?.word ?? '.';
+    const keptIn =
+      !next ||
+      next.word === '.' ||
+      next.word === 'leave' ||
+      next.word === 'out' ||
+      (next.lemma === 'go' && (after === '.' || after === 'now'));
+    if (keptIn) nowOr(i, 'kept-in-before', 'kept-in-now');
+  });
   for (const span of asserted(r, 'followed')) {
     if (whenAt(r, span.start) === 'habit') add('stalking', 'urgent');
     else nowOr(span.start, 'followed-before', 'followed-now');

@@ -107,11 +107,27 @@ function isAnswerNo(tokens: Token[], i: number, clauseStart: boolean): boolean {
  * sure if he is coming": when in doubt, the higher level) or a verb turns it round ("will
  * not stop hitting me": only "stop" is negated).
  */
-function markNegation(tokens: Token[], clauseOf: number[], doubts: ReadonlySet<number>): boolean[] {
+function markNegation(
+  tokens: Token[],
+  clauseOf: number[],
+  sentenceOf: number[],
+  doubts: ReadonlySet<number>,
+): boolean[] {
   const negated = tokens.map(() => false);
+  const sentenceEnd = (i: number) => {
+    let end = i + 1;
+    while (end < tokens.length && sentenceOf[end] === sentenceOf[i]) end += 1;
+    return end;
+  };
   for (let i = 0; i < tokens.length; i += 1) {
     const token = tokens[i];
     if (!token || !NEGATORS.has(token.word)) continue;
+    // "no way he would come here", "no chance he could find me": the negation reaches the
+    // whole of what follows in its sentence, across the clause that starts at "he".
+    if (token.word === 'no' && WHOLE_SENTENCE_AFTER_NO.has(tokens[i + 1]?.word ?? '')) {
+      for (let j = i + 1; j < sentenceEnd(i); j += 1) negated[j] = true;
+      continue;
+    }
     const clauseStart = i === 0 || clauseOf[i - 1] !== clauseOf[i];
     if (isAnswerNo(tokens, i, clauseStart)) continue;
     let end = i + 1;
@@ -124,11 +140,21 @@ function markNegation(tokens: Token[], clauseOf: number[], doubts: ReadonlySet<n
         break;
       }
     }
-    if (doubted) continue;
+    if (doubted) {
+      // "i dont think he would ever hurt me": doubt, but "ever" after it makes it a firm no,
+      // reaching the rest of the sentence. Without "ever", in doubt the higher level stands.
+      const last = sentenceEnd(i);
+      const ever = tokens.findIndex((t, j) => j > i && j < last && t.word === 'ever');
+      if (ever === -1) continue;
+      end = last;
+    }
     for (let j = i + 1; j < end; j += 1) negated[j] = true;
   }
   return negated;
 }
+
+/** After "no", these make the negation reach its whole sentence: "no way", "no chance". */
+const WHOLE_SENTENCE_AFTER_NO = new Set(['way', 'chance']);
 
 /** Reads tokens and their concepts into clauses, negation and cancelled words. */
 export function readClauses(tokens: Token[], found: Span[]): Reading {
@@ -155,7 +181,7 @@ export function readClauses(tokens: Token[], found: Span[]): Reading {
     spans,
     clauseOf,
     sentenceOf,
-    negated: markNegation(tokens, clauseOf, doubts),
+    negated: markNegation(tokens, clauseOf, sentenceOf, doubts),
     cancelled,
     organisation,
   };
