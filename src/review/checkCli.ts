@@ -4,7 +4,7 @@ import { readFromDisk } from '../content/loadContent.js';
 import { loadSettings } from '../config/settings.js';
 import { dataProtectionFiles } from './dataProtection.js';
 import { freshnessReport, freshnessSummary } from './factFreshness.js';
-import { scoreMessages } from './readingEase.js';
+import { readPlainLanguageSettings, scoreMessages } from './readingEase.js';
 
 /**
  * `npm run content:check`: checks dialogs/ and content/, lists every unverified or stale
@@ -76,7 +76,9 @@ if (result.content) {
   // Always said, even when none: "0 stale" is itself what a lead signs against.
   console.log(`Freshness: ${freshnessSummary(freshnessReport(result.content, new Date()))}`);
 }
-const worst = result.content ? scoreMessages(result.content)[0] : undefined;
+const worst = result.content
+  ? scoreMessages(result.content, readPlainLanguageSettings(readFromDisk()))[0]
+  : undefined;
 if (worst) {
   console.log(
     `Plain language: the hardest message is ${worst.file} ${worst.path}, reading ease ${worst.score.toFixed(0)}.`,

@@ -1,7 +1,7 @@
 import { routingTableOf, stepId } from '../engine/compileConversation.js';
 import { checkReachability } from './checkReachability.js';
 import { freshnessReport, STALE_AFTER_MONTHS } from './factFreshness.js';
-import { readReadingEaseTarget, scoreMessages } from './readingEase.js';
+import { readPlainLanguageSettings, scoreMessages } from './readingEase.js';
 import { createUrgencyDetector } from '../understanding/detectUrgency.js';
 import { createCommandMatcher, type CommandName } from '../understanding/matchCommand.js';
 import { listFacts } from '../content/listUnverifiedFacts.js';
@@ -113,8 +113,9 @@ export function checkContent(read: ReadContentFile, today = new Date()): CheckRe
       message: `bank holidays are listed only to ${lastHoliday}: add the next year's, or "open now" may be wrong on them`,
     });
   }
-  const target = readReadingEaseTarget(read);
-  for (const scored of scoreMessages(content)) {
+  const plainLanguage = readPlainLanguageSettings(read);
+  const target = plainLanguage.minimumReadingEase;
+  for (const scored of scoreMessages(content, plainLanguage)) {
     if (scored.score >= target) continue;
     warnings.push({
       rule: 'reading-ease',

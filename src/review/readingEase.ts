@@ -13,23 +13,55 @@ const settingsSchema = z.object({
   plainLanguage: z
     .object({
       minimumReadingEase: z.number().min(0).max(120).default(DEFAULT_READING_EASE),
+      knownTerms: z.array(z.string().trim().min(2)).default([]),
     })
     .prefault({}),
 });
 
-/** The charity's target, from content/review.yml (80 when the file or the field is absent). */
-export function readReadingEaseTarget(read: ReadContentFile): number {
+/** The charity's plain-language settings, from content/review.yml. */
+export interface PlainLanguageSettings {
+  /** Messages scoring below this are listed. */
+  minimumReadingEase: number;
+  /**
+   * Words and names the charity's readers know, scored as one short word ("domestic abuse",
+   * which the design asks for, or "Samaritans"). Service and area names are always known.
+   */
+  knownTerms: string[];
+}
+
+/** The charity's settings (target 80 and no extra terms when the file or a field is absent). */
+export function readPlainLanguageSettings(read: ReadContentFile): PlainLanguageSettings {
   let text: string;
   try {
     text = read(REVIEW_SETTINGS_FILE);
   } catch {
-    return DEFAULT_READING_EASE;
+    return { minimumReadingEase: DEFAULT_READING_EASE, knownTerms: [] };
   }
   const result = settingsSchema.safeParse(parseYaml(text) ?? {});
   if (!result.success) {
     throw new Error(`${REVIEW_SETTINGS_FILE}: ${z.prettifyError(result.error)}`);
   }
-  return result.data.plainLanguage.minimumReadingEase;
+  return result.data.plainLanguage;
+}
+
+/** The charity's target, from content/review.yml (80 when the file or the field is absent). */
+export function readReadingEaseTarget(read: ReadContentFile): number {
+  return readPlainLanguageSettings(read).minimumReadingEase;
+}
+
+/** Every known term: the charity's, and each service's and area's name. Longest first. */
+function termsOf(content: Content, knownTerms: readonly string[]): string[] {
+  return [
+    ...new Set([
+      ...knownTerms,
+      ...content.services.services.map((service) => service.name.value),
+      ...content.areas.areas.map((area) => area.name),
+    ]),
+  ].sort((a, b) => b.length - a.length);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** One message and how easy it is to read. */
@@ -42,6 +74,9 @@ export interface ReadingEaseScore {
   /** About the reading age it needs, in years (the US grade plus five). */
   readingAge: number;
 }
+
+/** Keys under content/wording.yml whose strings a person never reads from the bot. */
+const NOT_SHOWN = new Set(['asks', 'id', 'service']);
 
 /** The messages a person reads: questions, outcomes, built-in replies and service lines. */
 function messages(content: Content): { file: string; path: string; text: string }[] {
@@ -60,8 +95,10 @@ function messages(content: Content): { file: string; path: string; text: string 
     else if (Array.isArray(value)) value.forEach((item, i) => walk(file, item, `${path}[${i}]`));
     else if (value && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
-        // Button labels are read at a glance, not as sentences.
-        if (!key.endsWith('Label')) walk(file, child, path ? `${path}.${key}` : key);
+        // Button labels are read at a glance, not as sentences; `asks` are what a person
+        // may type (matched, never shown), and ids are not words at all.
+        if (key.endsWith('Label') || NOT_SHOWN.has(key)) continue;
+        walk(file, child, path ? `${path}.${key}` : key);
       }
     }
   };
@@ -83,9 +120,19 @@ function messages(content: Content): { file: string; path: string; text: string 
   return found;
 }
 
-/** Scores one text. Placeholders such as {leave} are left out; they are scored on their own. */
-export function scoreText(text: string): { score: number; readingAge: number } {
-  const plain = text
+/**
+ * Scores one text. Placeholders such as {leave} are left out (they are scored on their own),
+ * and each known term counts as one short word, as a reader who knows it reads it.
+ */
+export function scoreText(
+  text: string,
+  knownTerms: readonly string[] = [],
+): { score: number; readingAge: number } {
+  let plain = text;
+  for (const term of knownTerms) {
+    plain = plain.replace(new RegExp(`(?<![\\w-])${escapeRegExp(term)}(?![\\w-])`, 'gi'), 'it');
+  }
+  plain = plain
     .replace(/\{[a-zA-Z]+\}/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -97,7 +144,11 @@ export function scoreText(text: string): { score: number; readingAge: number } {
  * The reading ease of every message of three words or more, hardest first. Short lines
  * ("Here is support for men.") are scored too; single words are not.
  */
-export function scoreMessages(content: Content): ReadingEaseScore[] {
+export function scoreMessages(
+  content: Content,
+  settings: Pick<PlainLanguageSettings, 'knownTerms'> = { knownTerms: [] },
+): ReadingEaseScore[] {
+  const terms = termsOf(content, settings.knownTerms);
   return messages(content)
     .filter(
       ({ text }) =>
@@ -106,6 +157,6 @@ export function scoreMessages(content: Content): ReadingEaseScore[] {
           .split(/\s+/)
           .filter(Boolean).length >= 3,
     )
-    .map((message) => ({ ...message, ...scoreText(message.text) }))
+    .map((message) => ({ ...message, ...scoreText(message.text, terms) }))
     .sort((a, b) => a.score - b.score);
 }

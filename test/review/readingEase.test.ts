@@ -37,4 +37,29 @@ describe('plain language in content:check', () => {
     const belowZero = scoreMessages(loadContent(disk)).filter((m) => m.score < 0).length;
     expect(count(lenient)).to.equal(belowZero);
   });
+
+  it('reads the charity’s known terms and every service’s name as one short word, whole words only', () => {
+    const text = 'An independent domestic abuse charity in Southend-on-Sea.';
+    const raw = scoreText(text).score;
+    const known = scoreText(text, ['domestic abuse', 'Southend-on-Sea']).score;
+    expect(known).to.be.greaterThan(raw + 20);
+    // "Sea" alone is not "Southend-on-Sea", and a term inside a longer word is no match.
+    expect(scoreText('Seaside amenities.', ['Sea']).score).to.equal(
+      scoreText('Seaside amenities.').score,
+    );
+    const none = (path: string) =>
+      path === 'content/review.yml' ? 'plainLanguage:\n  knownTerms: []\n' : disk(path);
+    const flagged = (read: (path: string) => string) =>
+      checkContent(read, NOW)
+        .warnings.filter((w) => w.rule === 'reading-ease')
+        .map((w) => `${w.file} ${w.path}`);
+    const shipped = flagged(disk);
+    expect(flagged(none)).to.include.members(shipped);
+  });
+
+  it('scores what the bot says, never the words a person might type to ask it something', () => {
+    const scored = scoreMessages(loadContent(disk));
+    expect(scored.filter((message) => /\.asks\[/.test(message.path))).to.deep.equal([]);
+    expect(scored.some((message) => message.path === 'privacyNotice.paragraphs[0]')).to.equal(true);
+  });
 });
