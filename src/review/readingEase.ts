@@ -2,6 +2,7 @@ import { load as parseYaml } from 'js-yaml';
 import readability from 'text-readability';
 import { z } from 'zod';
 import type { Content, ReadContentFile } from '../content/loadContent.js';
+import { listMessages } from './listMessages.js';
 
 /** Where a charity sets its plain-language target. Not part of the content version. */
 export const REVIEW_SETTINGS_FILE = 'content/review.yml';
@@ -75,51 +76,6 @@ export interface ReadingEaseScore {
   readingAge: number;
 }
 
-/** Keys under content/wording.yml whose strings a person never reads from the bot. */
-const NOT_SHOWN = new Set(['asks', 'id', 'service']);
-
-/** The messages a person reads: questions, outcomes, built-in replies and service lines. */
-function messages(content: Content): { file: string; path: string; text: string }[] {
-  const found: { file: string; path: string; text: string }[] = [];
-  for (const dialog of content.dialogs) {
-    const file = `dialogs/${dialog.id}.yml`;
-    for (const block of [...dialog.steps, ...dialog.eligibility]) {
-      if ('question' in block) found.push({ file, path: block.question, text: block.text });
-    }
-    for (const outcome of dialog.outcomes) {
-      found.push({ file, path: `outcomes.${outcome.outcome}`, text: outcome.text });
-    }
-  }
-  const walk = (file: string, value: unknown, path: string) => {
-    if (typeof value === 'string') found.push({ file, path, text: value });
-    else if (Array.isArray(value)) value.forEach((item, i) => walk(file, item, `${path}[${i}]`));
-    else if (value && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) {
-        // Button labels are read at a glance, not as sentences; `asks` are what a person
-        // may type (matched, never shown), and ids are not words at all.
-        if (key.endsWith('Label') || NOT_SHOWN.has(key)) continue;
-        walk(file, child, path ? `${path}.${key}` : key);
-      }
-    }
-  };
-  walk('content/wording.yml', content.wording, '');
-  content.services.services.forEach((service, s) => {
-    found.push({
-      file: 'content/services.yml',
-      path: `services[${s}].summary`,
-      text: service.summary,
-    });
-    service.offers.forEach((offer, o) => {
-      found.push({
-        file: 'content/services.yml',
-        path: `services[${s}].offers[${o}].text`,
-        text: offer.text,
-      });
-    });
-  });
-  return found;
-}
-
 /**
  * Scores one text. Placeholders such as {leave} are left out (they are scored on their own),
  * and each known term counts as one short word, as a reader who knows it reads it.
@@ -149,7 +105,7 @@ export function scoreMessages(
   settings: Pick<PlainLanguageSettings, 'knownTerms'> = { knownTerms: [] },
 ): ReadingEaseScore[] {
   const terms = termsOf(content, settings.knownTerms);
-  return messages(content)
+  return listMessages(content)
     .filter(
       ({ text }) =>
         text

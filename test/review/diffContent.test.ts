@@ -28,6 +28,25 @@ describe('content:diff', () => {
     expect(change?.surfaces).to.deep.equal(['web', 'teams', 'sms']);
     expect(diffText(diff, 'HEAD~1')).to.include('~ triage step "second"');
     expect(diffHtml(diff, 'HEAD~1')).to.include('<span class="ins">');
+    // Where it is written, the same one change.
+    expect(diff.messages.map((m) => [m.file, m.path])).to.deep.equal([
+      ['dialogs/triage.yml', 'second'],
+    ]);
+  });
+
+  it('shows a reply no button reaches (the fail-safe) reworded where it is written', () => {
+    const wording = disk('content/wording.yml');
+    const before = loadContent(disk);
+    const after = loadContent((path) =>
+      path === 'content/wording.yml'
+        ? wording.replace('Sorry, something went wrong on my side.', 'Something broke on my side.')
+        : disk(path),
+    );
+    const diff = diffContent(before, after, NOW);
+    expect(diff.messages).to.have.length(1);
+    expect(diff.messages[0]).to.include({ file: 'content/wording.yml', path: 'failSafe' });
+    expect(diff.messages[0]?.after).to.include('Something broke on my side.');
+    expect(diffText(diff, 'v1')).to.include('~ content/wording.yml failSafe');
   });
 
   it('shows paths added when an option is added, and removed when it goes', () => {
