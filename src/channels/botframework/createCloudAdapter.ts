@@ -1,12 +1,9 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  ConfigurationServiceClientCredentialFactory,
-} from 'botbuilder';
+import { CloudAdapter, ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import type { Settings } from '../../config/settings.js';
 import { errorName } from '../../observability/errorName.js';
 import type { Log } from '../../observability/log.js';
 import type { TurnRunner } from '../../turns/TurnRunner.js';
+import { ReusingClientsAuthentication } from './ReusingClientsAuthentication.js';
 
 /**
  * The Bot Framework adapter for POST /api/messages, configured from the MicrosoftApp*
@@ -23,7 +20,8 @@ export function createCloudAdapter(settings: Settings, turns: TurnRunner, log: L
     MicrosoftAppType: settings.MicrosoftAppType,
     MicrosoftAppTenantId: settings.MicrosoftAppTenantId,
   });
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}, credentials));
+  // Connector and token clients are built once and reused, not on every turn (see there).
+  const adapter = new CloudAdapter(new ReusingClientsAuthentication({}, credentials));
   adapter.onTurnError = async (context, error) => {
     log('adapter-turn-failed', { error: errorName(error) });
     const text = typeof context.activity.text === 'string' ? context.activity.text : '';
