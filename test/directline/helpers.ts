@@ -40,12 +40,14 @@ export interface SeenTurn {
 
 /**
  * A tiny turn runner standing in for Waymark's: it greets with 999, replies to limits
- * kindly, answers an emergency phrase, ends the conversation on "exit", and throws on
- * "boom". Its replies never quote the user's text, only its length.
+ * kindly, answers an emergency phrase, ends the conversation on "exit", throws on "boom"
+ * and takes `slowMs` to answer "slow". Its replies never quote the user's text, only its length.
  */
 export class StandInTurns implements TurnRunner {
   readonly turns: SeenTurn[] = [];
   readonly forgotten: [string, string][] = [];
+  /** How long a "slow" message takes to answer, in ms. */
+  slowMs = 600;
 
   runTurn(request: TurnRequest): Promise<TurnOutcome> {
     const input = request.input;
@@ -66,6 +68,11 @@ export class StandInTurns implements TurnRunner {
     if (input.limit)
       return done([message(`limit ${input.limit} ${text.length}; call 999`, 'limit')]);
     if (text === 'boom') return Promise.reject(new Error('stand-in failure'));
+    if (text === 'slow') {
+      return new Promise((resolve) => setTimeout(resolve, this.slowMs)).then(() =>
+        done([message('got 4, slowly', 'echo')]),
+      );
+    }
     if (text === 'exit') {
       const goodbye = message('Goodbye.', 'exit');
       const end: OutgoingActivity = {

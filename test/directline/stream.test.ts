@@ -118,6 +118,41 @@ describe('Direct Line channel: WebSocket stream', function () {
     second.socket.close();
   });
 
+  it('shows typing while a reply is slow (again while it goes on), none when it is quick, and a later poll sees only the reply', async () => {
+    server = await startServer({}, { limits: { typingAfterMs: 100, typingRepeatMs: 150 } });
+    const { conversationId, token, streamUrl } = await start(server);
+    const client = new StreamClient(streamUrl);
+    await client.waitFor(() => client.texts.length === 1, 'the greeting');
+    await postMessage(server.url, conversationId, token, 'hello');
+    await client.waitFor(() => client.texts.includes('got 5'), 'the quick reply');
+    expect(client.texts, 'no typing for a quick reply').to.not.include('typing');
+
+    await postMessage(server.url, conversationId, token, 'slow');
+    await client.waitFor(() => client.texts.includes('got 4, slowly'), 'the slow reply');
+    const afterSlow = client.texts.slice(client.texts.indexOf('slow') + 1);
+    expect(afterSlow.at(-1)).to.equal('got 4, slowly');
+    // 600 ms of turn: typing at 100 ms, then again every 150 ms, all before the reply.
+    expect(afterSlow.filter((text) => text === 'typing').length).to.be.at.least(2);
+    const typing = client.sets
+      .flatMap((set) => set.activities)
+      .find((activity) => activity.type === 'typing');
+    expect(typing?.from?.role).to.equal('bot');
+    expect(typing?.text, 'typing says nothing').to.equal(undefined);
+    client.socket.close();
+
+    // A client that reads after the turn finds the reply alone.
+    const other = await start(server);
+    await postMessage(server.url, other.conversationId, other.token, 'slow');
+    const polled = await request(
+      server.url,
+      'GET',
+      `/v3/directline/conversations/${other.conversationId}/activities`,
+      { token: other.token },
+    );
+    const types = (polled.json.activities as { type: string }[]).map((a) => a.type);
+    expect(types).to.deep.equal(['message', 'message', 'message']);
+  });
+
   it('keeps polling working beside the stream', async () => {
     server = await startServer();
     const { conversationId, token } = await start(server);

@@ -8,6 +8,7 @@ import type { ConversationRecordStore } from './conversationRecords.js';
 import { ConversationStore } from './conversationStore.js';
 import { CHANNEL_ID, type DirectLineLimits } from './limits.js';
 import { TokenService } from './tokens.js';
+import { typingWhileSlow } from './typingIndicator.js';
 
 /** The channel's log: the typed logger port, which cannot take message text or tokens. */
 export type ChannelLog = Log;
@@ -169,11 +170,10 @@ export class DirectLineChannel {
     input: ChannelInput,
     replyToId?: string,
   ): Promise<void> {
-    const outcome = await this.deps.turns.runTurn({
-      channel: CHANNEL_ID,
-      conversationKey: conversation.id,
-      input,
-    });
+    const stopTyping = typingWhileSlow(conversation, this.deps.limits);
+    const outcome = await this.deps.turns
+      .runTurn({ channel: CHANNEL_ID, conversationKey: conversation.id, input })
+      .finally(stopTyping);
     for (const outgoing of outcome.activities) {
       if (conversation.deleted) return;
       const activity = toClientActivity(conversation, conversation.nextId(), outgoing, replyToId);

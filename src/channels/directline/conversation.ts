@@ -152,6 +152,17 @@ export class Conversation {
     };
   }
 
+  /**
+   * Takes back unread activities by sequence number (typing indicators once the reply they
+   * stood for is queued). Anything already read, or pushed to an open stream, is not undone.
+   */
+  retract(seqs: ReadonlySet<number>): void {
+    if (seqs.size === 0) return;
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (seqs.has(this.queue[i]?.seq ?? NaN)) this.queue.splice(i, 1);
+    }
+  }
+
   /** Number of activities waiting for the client. */
   get queuedCount(): number {
     return this.queue.length;

@@ -31,6 +31,10 @@ export interface DirectLineLimits {
   unopenedIdleMs: number;
   /** An opened conversation in which nothing has been sent expires after this much silence. */
   unusedIdleMs: number;
+  /** A turn still running after this long shows the person a typing indicator, in ms. */
+  typingAfterMs: number;
+  /** While the turn goes on, the typing activity is sent again this often, in ms. */
+  typingRepeatMs: number;
 }
 
 /**
@@ -55,6 +59,9 @@ export const DEFAULT_LIMITS: Readonly<DirectLineLimits> = Object.freeze({
   // so only abandoned (or flooded) conversations ever reach these.
   unopenedIdleMs: 2 * 60_000,
   unusedIdleMs: 10 * 60_000,
+  // "A moment": a reply within a second needs no indicator; Web Chat shows each for 5 s.
+  typingAfterMs: 1000,
+  typingRepeatMs: 3000,
 });
 
 /** Limits for one channel: the defaults, with any overrides applied. */
