@@ -145,9 +145,11 @@ async function throughput(bot: RunningBot): Promise<Record<string, string>> {
     conversations.map((conversation, index) =>
       openSocket(conversation.streamUrl, index, (data) => {
         if (!data) return;
-        const set = JSON.parse(data) as { activities: { from?: { role?: string } }[] };
+        const set = JSON.parse(data) as {
+          activities: { type?: string; from?: { role?: string } }[];
+        };
         for (const activity of set.activities) {
-          if (activity.from?.role === 'bot') {
+          if (activity.from?.role === 'bot' && activity.type === 'message') {
             delivered += 1;
             bytes += data.length;
           }

@@ -4,8 +4,10 @@ import type { ExitWords } from './exitWords.js';
 import { liveSocketClass } from './liveSocket.js';
 import { callFromThisTab, linkPhoneNumbers } from './phoneLinks.js';
 import type { SiteTabs } from './siteTabs.js';
+import { britishTimestamps } from './timestamps.js';
 import { tuneDirectLine } from './tuneDirectLine.js';
 import { endOnServer, fetchToken, loadWebChat } from './loadWebChat.js';
+import { PendingEnds } from './pendingEnds.js';
 import type { WidgetMarkup } from './markup.js';
 import type { WidgetSettings } from './settings.js';
 import { adaptiveCardsHostConfig, webChatStyleOptions } from './webChatOptions.js';
@@ -14,6 +16,7 @@ import {
   type CardActionMiddleware,
   type DirectLine,
   type StoreMiddleware,
+  type WebChatStore,
 } from './webChatTypes.js';
 
 /**
@@ -31,6 +34,14 @@ const SILENT_LINE_MS = 45000;
  */
 const RECONNECT_RANDOM = () => Math.random() / 12;
 const DIRECT_LINE_TIMEOUT_MS = 10000;
+/** How long Web Chat may take to disconnect before the connection is ended anyway. */
+const DISCONNECT_WAIT_MS = 2000;
+
+/** One chat's link between forget() and its store middleware. */
+interface OpenChat {
+  /** Called once Web Chat has disconnected from this chat's connection. */
+  disconnected?: () => void;
+}
 
 /**
  * One chat in the panel: the token, the Direct Line connection and Web Chat. The token is
@@ -42,6 +53,9 @@ export class ChatSession {
   private directLine: DirectLine | undefined;
   private starting: Promise<void> | undefined;
   private lastSentAt = 0;
+  private readonly pendingEnds: PendingEnds;
+  /** Set when this page was reloaded: the first chat says that any earlier one has ended. */
+  private reloaded = wasReloaded();
   started = false;
 
   constructor(
@@ -53,6 +67,7 @@ export class ChatSession {
     private readonly connection: ConnectionNotice,
     private readonly tabs: SiteTabs,
   ) {
+    this.pendingEnds = new PendingEnds(`${settings.botHost}/api/webchat/end`);
     window.addEventListener('offline', () => {
       if (this.started) this.connection.set('offline');
     });
@@ -82,6 +97,10 @@ export class ChatSession {
     return Math.max(88, Math.min(260, Math.round((area * 0.34) / 8) * 8));
   }
   private closeSockets: () => void = () => undefined;
+  /** Web Chat's Redux store for the chat now open. */
+  private store: WebChatStore | undefined;
+  /** The chat now open, as its store middleware knows it. */
+  private chat: OpenChat = {};
 
   /** Tells the person the truth about the line (see ConnectionNotice). */
   private onLine(state: 'open' | 'closed'): void {
@@ -112,8 +131,21 @@ export class ChatSession {
   /** "End chat": ends and forgets the conversation, and keeps the page, with 999 in reach. */
   endByPerson(): void {
     if (!this.token) return;
-    this.endAndForget();
+    // Sent again once back online if it cannot be sent now (the page stays, so it can be).
+    this.pendingEnds.end(this.token);
+    this.forget();
     this.showEnded('You ended this chat, and it has been deleted.');
+  }
+
+  /**
+   * The page is going away (closed, reloaded or left), other than by quick exit: the chat
+   * ends and is deleted at once, rather than staying readable with its token until it
+   * expires. Should the browser bring the page back from its cache, it says so.
+   */
+  endBecausePageHides(): void {
+    if (!this.token) return;
+    this.endAndForget();
+    this.showEnded('This chat ended when the page was left or reloaded, and it has been deleted.');
   }
 
   /** Ends the conversation on the server (without waiting) and forgets it here. */
@@ -128,14 +160,41 @@ export class ChatSession {
     this.render = () => undefined;
     this.renderedHeight = 0;
     this.closeSockets = () => undefined;
-    this.connection.set('connected');
-    try {
-      this.directLine?.end();
-    } catch {
-      // Already ended.
-    }
+    this.connection.clear();
+    // Let go of the connection before ending it: ending it reports "Ended", and onEnded must
+    // then see that this chat is already gone (it called forget again, without end, until the
+    // stack overflowed: an uncaught error on the page at every exit).
+    const directLine = this.directLine;
+    const store = this.store;
+    const chat = this.chat;
     this.directLine = undefined;
+    this.store = undefined;
+    if (directLine) {
+      // Web Chat's own disconnect first, so it stops reading the connection, then the end.
+      // Ended while Web Chat still read it, its reads failed with an uncaught "conversation
+      // ended" on the page. (On the next task: this may run inside Web Chat's store.)
+      let ended = false;
+      const end = () => {
+        if (ended) return;
+        ended = true;
+        try {
+          directLine.end();
+        } catch {
+          // Already ended.
+        }
+      };
+      chat.disconnected = end;
+      window.setTimeout(() => {
+        try {
+          store?.dispatch({ type: 'DIRECT_LINE/DISCONNECT' });
+        } catch {
+          end();
+        }
+        window.setTimeout(end, DISCONNECT_WAIT_MS);
+      }, 0);
+    }
     this.markup.chat.replaceChildren();
+    this.markup.note.hidden = true;
   }
 
   /** The send box, once Web Chat has rendered it. */
@@ -174,14 +233,16 @@ export class ChatSession {
         this.onEnded();
       }
     });
+    this.chat = {};
     // A fresh element for each chat, so a new chat never reuses an old one's DOM.
     const host = element('div', { class: 'wm-webchat-host' });
     this.markup.chat.replaceChildren(host);
     this.webChatProps = {
       directLine,
-      store: WebChat.createStore({}, this.storeMiddleware()),
+      store: (this.store = WebChat.createStore({}, this.storeMiddleware(this.chat))),
       adaptiveCardsHostConfig: adaptiveCardsHostConfig(this.settings),
       cardActionMiddleware: this.cardActions(),
+      activityStatusMiddleware: britishTimestamps(),
       // Web Chat's own markdown renderer, then phone numbers as same-tab tel: links.
       renderMarkdown: (markdown: string, ...rest: unknown[]) =>
         linkPhoneNumbers(WebChat.renderMarkdown(markdown, ...rest), this.settings.botHost),
@@ -202,6 +263,14 @@ export class ChatSession {
       );
     };
     this.render();
+    this.markup.endButton.hidden = false;
+    if (this.reloaded) {
+      // Nothing is kept in the browser, so a reload cannot bring a chat back: say so plainly.
+      this.reloaded = false;
+      this.markup.note.textContent =
+        'This page was reloaded, so any chat from before has ended and been deleted.';
+      this.markup.note.hidden = false;
+    }
     this.started = true;
     await waitFor(() => this.hardenSendBox());
   }
@@ -233,8 +302,13 @@ export class ChatSession {
    *   channel deletes the conversation instead: see onEnded), and the page stays;
    * - it notes when the person last sent something.
    */
-  private storeMiddleware(): StoreMiddleware {
+  private storeMiddleware(chat: OpenChat): StoreMiddleware {
     return () => (next) => (action) => {
+      // Web Chat's disconnect runs to its end, even while leaving (see forget).
+      if (action.type.startsWith('DIRECT_LINE/DISCONNECT')) {
+        if (action.type === 'DIRECT_LINE/DISCONNECT_FULFILLED') chat.disconnected?.();
+        return next(action);
+      }
       if (this.isExiting()) return undefined;
       const payload = action.payload;
       if (action.type === 'WEB_CHAT/SEND_MESSAGE' && this.exitWords.matches(payload?.text)) {
@@ -248,6 +322,7 @@ export class ChatSession {
           return undefined;
         }
         this.lastSentAt = Date.now();
+        this.markup.note.hidden = true;
       }
       if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && payload?.activity) {
         const incoming = payload.activity;
@@ -283,6 +358,8 @@ export class ChatSession {
   private showEnded(what: string): void {
     this.started = false;
     this.starting = undefined;
+    // No chat to end until a new one starts.
+    this.markup.endButton.hidden = true;
     const { chat, status, panel } = this.markup;
     const restart = element('button', { type: 'button', class: 'wm-restart' }, [
       'Start a new chat',
@@ -324,4 +401,16 @@ function waitFor(check: () => boolean): Promise<void> {
     };
     poll();
   });
+}
+
+/** True when the browser reloaded this page (not a first visit or a link). */
+function wasReloaded(): boolean {
+  try {
+    const [navigation] = performance.getEntriesByType(
+      'navigation',
+    ) as PerformanceNavigationTiming[];
+    return navigation?.type === 'reload';
+  } catch {
+    return false;
+  }
 }

@@ -22,6 +22,14 @@ export class ConnectionNotice {
     return this.state;
   }
 
+  /** No line to speak of (the chat ended): clears the notice without "Connected again". */
+  clear(): void {
+    this.state = 'connected';
+    window.clearTimeout(this.hideTimer);
+    this.element.dataset.state = 'connected';
+    this.element.replaceChildren();
+  }
+
   set(state: ConnectionState): void {
     if (state === this.state) return;
     const was = this.state;

@@ -134,6 +134,10 @@ function main(): void {
   window.addEventListener('pageshow', (event) => {
     if (event.persisted && quickExit.exiting) window.location.reload();
   });
+  // Closing, reloading or leaving the page ends the chat at once (see endBecausePageHides).
+  window.addEventListener('pagehide', () => {
+    if (!quickExit.exiting) session.endBecausePageHides();
+  });
 
   const openPanel = () => {
     panel.hidden = false;

@@ -16,6 +16,8 @@ export interface WidgetMarkup {
   endButton: HTMLButtonElement;
   chat: HTMLElement;
   status: HTMLElement;
+  /** A short notice above the chat (after a reload), hidden otherwise. */
+  note: HTMLElement;
   footerLinks: HTMLAnchorElement[];
 }
 
@@ -30,8 +32,9 @@ export function buildMarkup(settings: WidgetSettings): WidgetMarkup {
     element('span', { class: 'wm-exit-dot' }),
     element('span', { class: 'wm-exit-dot' }),
   ]);
+  // As GOV.UK's "Exit this page": screen readers hear "Emergency" first.
   const exitLabel = element('span', { class: 'wm-exit-label' }, [
-    element('span', { class: 'wm-visually-hidden' }, ['Quick exit: ']),
+    element('span', { class: 'wm-visually-hidden' }, ['Emergency: ']),
     'Leave this site',
   ]);
   // A link to the neutral site, so it still works if a script error stops the click
@@ -99,6 +102,12 @@ export function buildMarkup(settings: WidgetSettings): WidgetMarkup {
     element('div', { class: 'wm-header-buttons' }, [endButton, hideButton]),
   ]);
 
+  const note = element('p', {
+    class: 'wm-note',
+    role: 'status',
+    hidden: '',
+    'data-waymark': 'note',
+  });
   const chat = element('div', { class: 'wm-chat', 'data-waymark': 'chat' });
   const status = element('p', { class: 'wm-status', role: 'status' }, ['Starting the chat…']);
   chat.append(status);
@@ -123,7 +132,7 @@ export function buildMarkup(settings: WidgetSettings): WidgetMarkup {
       hidden: '',
       'data-waymark': 'panel',
     },
-    [header, chat, footer],
+    [header, note, chat, footer],
   );
 
   exitRoot.append(exitButton, announcer);
@@ -140,6 +149,7 @@ export function buildMarkup(settings: WidgetSettings): WidgetMarkup {
     endButton,
     chat,
     status,
+    note,
     footerLinks,
   };
 }

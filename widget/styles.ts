@@ -83,6 +83,7 @@ export function widgetCss(settings: WidgetSettings): string {
   font: 600 15px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   cursor: pointer;
 }
+.wm-hide[hidden] { display: none; }
 .wm-header-buttons { flex: none; display: flex; flex-wrap: wrap; gap: 6px; justify-content: flex-end; }
 .wm-chat { flex: 1; min-height: 0; position: relative; background: #ffffff; }
 .wm-webchat-host { height: 100%; }
@@ -94,6 +95,8 @@ export function widgetCss(settings: WidgetSettings): string {
 }
 .wm-status { padding: 16px; margin: 0; font-size: 16px; }
 .wm-status a { color: var(--wm-brand-on-white); font-weight: 700; }
+.wm-note { flex: none; margin: 0; padding: 8px 16px; font-size: 15px; background: #eef4f4; border-bottom: 1px solid #b8c7c7; }
+.wm-note[hidden] { display: none; }
 .wm-connection { flex: none; margin: 0; padding: 0 16px; font-size: 15px; background: #fff4d6; }
 .wm-connection:not(:empty) { padding: 8px 16px; border-top: 1px solid #b58a00; }
 .wm-connection a { color: #1b1b1b; font-weight: 700; }
@@ -105,6 +108,9 @@ export function widgetCss(settings: WidgetSettings): string {
 .wm-footer a { color: var(--wm-brand-on-white); text-decoration: underline; }
 .wm-footer-links { display: flex; flex-wrap: wrap; gap: 4px 16px; }
 .wm-footer-links a { display: inline-block; padding: 4px 0; }
+
+/* Message times (widget/timestamps.ts), as Web Chat's own would look. */
+.wm-root .wm-timestamp { color: #595959; font-size: 14px; padding-top: 4px; }
 
 /* Buttons on service cards (call, website): calm, full width, easy to tap. */
 .wm-root .wm-chat .ac-pushButton {
@@ -137,6 +143,15 @@ html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
   }
   .wm-exit { top: calc(var(--wm-vv-top, 0px) + 8px); }
   .wm-launcher { right: 12px; bottom: 12px; }
+}
+/*
+ * Phones and narrow windows, as GOV.UK's "Exit this page" on mobile: the quick exit spans the
+ * width at the top and stays there as the page scrolls; its root keeps the room it covers at
+ * the top of the page, so it hides none of the charity's content there.
+ */
+@media (max-width: 640px) {
+  #waymark-quick-exit { display: block; height: 64px; }
+  .wm-exit { left: 8px; right: 8px; }
 }
 /* Short panels: a compact header and footer, so the conversation keeps its room. */
 @media (max-height: 600px) {

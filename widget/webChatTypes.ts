@@ -59,9 +59,14 @@ export interface DirectLineOptions {
   conversationId?: string;
 }
 
+/** Web Chat's Redux store. */
+export interface WebChatStore {
+  dispatch: Dispatch;
+}
+
 export interface WebChatGlobal {
   createDirectLine(options: DirectLineOptions): DirectLine;
-  createStore(initialState: object, ...middleware: StoreMiddleware[]): unknown;
+  createStore(initialState: object, ...middleware: StoreMiddleware[]): WebChatStore;
   renderWebChat(props: Record<string, unknown>, host: HTMLElement): void;
   /** Web Chat's own markdown renderer (markdown-it, sanitised), as the transcript uses it. */
   renderMarkdown(markdown: string, ...options: unknown[]): string;

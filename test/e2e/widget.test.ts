@@ -51,8 +51,8 @@ describe('web widget in a real browser (chromium)', function () {
   });
 
   /** Opens the demo page in a fresh browser, watching its traffic and its errors. */
-  async function openDemo(width = 1280, height = 800) {
-    browser = await launchBrowser(width, height);
+  async function openDemo(width = 1280, height = 800, locale = 'en-GB') {
+    browser = await launchBrowser(width, height, { locale });
     const page = browser.page;
     const watcher = new ChatWatcher(page);
     const problems: string[] = [];
@@ -117,9 +117,14 @@ describe('web widget in a real browser (chromium)', function () {
   }
 
   it('shows the greeting, with 999, before the person types anything', async () => {
-    const { page, watcher, problems } = await openDemo();
+    // A US browser: the chat's times must still read the British way.
+    const { page, watcher, problems } = await openDemo(1280, 800, 'en-US');
     await screenshot(page, 'demo-closed-1280');
     expect(await page.locator('[data-waymark="quick-exit"]').isVisible()).to.equal(true);
+    // As GOV.UK's "Exit this page": screen readers hear "Emergency" first.
+    expect(await page.getByRole('button', { name: 'Emergency: Leave this site' }).count()).to.equal(
+      1,
+    );
 
     await openWidget(page);
     const greeting = await watcher.waitForBot('a greeting', () => true);
@@ -132,6 +137,29 @@ describe('web widget in a real browser (chromium)', function () {
     ).to.deep.equal([]);
     await page.waitForTimeout(500);
     await screenshot(page, 'greeting-1280');
+
+    // Without PUBLIC_URL the bot's links name localhost; the widget points them at the bot
+    // host it came from, in the greeting and in the footer.
+    const privacyLinks = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLAnchorElement>('[data-waymark="panel"] a'))
+        .filter((link) => /privacy/i.test(link.textContent ?? ''))
+        .map((link) => link.href),
+    );
+    expect(privacyLinks.length, 'in the greeting and the footer').to.be.at.least(2);
+    for (const href of privacyLinks) expect(href).to.equal(`${bot.baseUrl}/privacy`);
+
+    // Times in British English, for screen readers too: "Sent 2 December at 14:05".
+    const spoken = (await page.locator(TRANSCRIPT).textContent()) ?? '';
+    expect(spoken).to.match(/Sent \d{1,2} [A-Z][a-z]+ at \d{2}:\d{2}/);
+    expect(spoken, 'no US dates or 12-hour times').to.not.match(/\b[AP]M\b|[A-Z][a-z]+ \d{1,2} at/);
+
+    // Nothing of the widget is printed (GOV.UK's "Exit this page" is hidden in print too).
+    await page.emulateMedia({ media: 'print' });
+    for (const part of ['quick-exit', 'panel']) {
+      expect(await page.locator(`[data-waymark="${part}"]`).isVisible(), part).to.equal(false);
+    }
+    await page.emulateMedia({ media: 'screen' });
+    expect(await page.locator('[data-waymark="panel"]').isVisible()).to.equal(true);
     expect(problems).to.deep.equal([]);
   });
 
@@ -278,7 +306,7 @@ describe('web widget in a real browser (chromium)', function () {
   });
 
   it('Shift pressed three times lands on the neutral page and ends the conversation', async () => {
-    const { page, watcher } = await openDemo();
+    const { page, watcher, problems } = await openDemo();
     await openWidget(page);
     await watcher.waitForBot('a greeting', () => true);
     expect(await pollStatus(watcher), 'conversation readable before the exit').to.equal(200);
@@ -298,6 +326,7 @@ describe('web widget in a real browser (chromium)', function () {
     await page.waitForURL(neutral.url);
     expect(await page.title()).to.equal(neutral.title);
     expect(await waitUntilConversationGone(watcher)).to.be.oneOf([403, 404]);
+    expect(problems, 'no error on the page as it left').to.deep.equal([]);
   });
 
   it('Shift used for capital letters does not count towards an exit', async () => {
@@ -317,7 +346,7 @@ describe('web widget in a real browser (chromium)', function () {
   });
 
   it('typing "exit" lands on the neutral page and ends the conversation', async () => {
-    const { page, watcher } = await openDemo();
+    const { page, watcher, problems } = await openDemo();
     await openWidget(page);
     await watcher.waitForBot('a greeting', () => true);
     expect(await pollStatus(watcher)).to.equal(200);
@@ -328,6 +357,7 @@ describe('web widget in a real browser (chromium)', function () {
     expect(await waitUntilConversationGone(watcher)).to.be.oneOf([403, 404]);
     // The widget knew the word itself: it left at once, without posting it.
     expect(watcher.posted).to.deep.equal([]);
+    expect(problems, 'no error on the page as it left').to.deep.equal([]);
   });
 
   it('leaves at once on "exit please", matched as the bot matches it, without sending it', async () => {
@@ -401,7 +431,7 @@ describe('web widget in a real browser (chromium)', function () {
 
   it('whole-message "leave", "stop", "end" and "close" end the chat but do not leave the site', async () => {
     neutral.visits = 0;
-    const { page, watcher } = await openDemo();
+    const { page, watcher, problems } = await openDemo();
     await openWidget(page);
     for (const word of ['leave', 'stop', 'end', 'close']) {
       await watcher.waitForBot('a greeting', () => true);
@@ -413,11 +443,13 @@ describe('web widget in a real browser (chromium)', function () {
       await page.getByRole('button', { name: 'Start a new chat' }).click();
       await page.locator(SEND_BOX).waitFor();
     }
+    // Each end used to overflow the stack ("Maximum call stack size exceeded").
+    expect(problems, 'no uncaught error on the page').to.deep.equal([]);
   });
 
   it('the header\'s "End chat" button ends and forgets the chat, and keeps the page', async () => {
     neutral.visits = 0;
-    const { page, watcher } = await openDemo();
+    const { page, watcher, problems } = await openDemo();
     await openWidget(page);
     await watcher.waitForBot('a greeting', () => true);
     await page.locator('[data-waymark="end-chat"]').click();
@@ -427,6 +459,51 @@ describe('web widget in a real browser (chromium)', function () {
       await page.evaluate(() => document.activeElement?.textContent ?? ''),
       'focus on "Start a new chat"',
     ).to.equal('Start a new chat');
+    expect(problems, 'no uncaught error on the page').to.deep.equal([]);
+  });
+
+  it('"End chat" while offline ends the chat on the server as soon as the page is back online', async () => {
+    const { page, watcher, problems } = await openDemo();
+    await openWidget(page);
+    await watcher.waitForBot('a greeting', () => true);
+    const context = browser?.context;
+    if (!context) throw new Error('no browser');
+
+    await context.setOffline(true);
+    await page.locator('[data-waymark="connection"][data-state="offline"]').waitFor();
+    await page.locator('[data-waymark="end-chat"]').click();
+    await page.locator('[data-waymark="chat"]', { hasText: 'You ended this chat' }).waitFor();
+    await page.waitForTimeout(1000);
+    // (Read from here, not from the offline page: the server has not heard of the end yet.)
+    expect(await pollStatus(watcher), 'still readable while the end cannot be sent').to.equal(200);
+
+    await context.setOffline(false);
+    expect(await waitUntilConversationGone(watcher, 20000), 'sent again once online').to.be.oneOf([
+      403, 404,
+    ]);
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('a reload ends the chat at once, and the new chat says so plainly', async () => {
+    const { page, watcher } = await openDemo();
+    await openWidget(page);
+    await watcher.waitForBot('a greeting', () => true);
+    expect(await pollStatus(watcher)).to.equal(200);
+
+    // The old token, held by the test: after the reload it must read nothing.
+    await page.reload();
+    expect(await waitUntilConversationGone(watcher), 'ended as the page went').to.be.oneOf([
+      403, 404,
+    ]);
+
+    await openWidget(page);
+    const note = page.locator('[data-waymark="note"]');
+    await note.waitFor();
+    expect(await note.innerText()).to.match(/reloaded.*ended and been deleted/);
+    await screenshot(page, 'after-reload-1280');
+    // Once the person writes in the new chat, the note has done its job.
+    await sendText(page, 'not sure');
+    await note.waitFor({ state: 'hidden' });
   });
 
   it('says calmly, with 999, when the server ends an idle chat, and can start a new one', async () => {
@@ -457,7 +534,7 @@ describe('web widget in a real browser (chromium)', function () {
   });
 
   it('"Leave this site" blanks the page and ends the chat without waiting for the neutral site', async () => {
-    const { page, watcher } = await openDemo();
+    const { page, watcher, problems } = await openDemo();
     await openWidget(page);
     await watcher.waitForBot('a greeting', () => true);
 
@@ -465,10 +542,11 @@ describe('web widget in a real browser (chromium)', function () {
     // Click, and read the page in the same breath: the quick exit runs synchronously in the
     // click handler, and once the (held) navigation is pending the old page cannot be
     // inspected any more. A plain DOM click also keeps Playwright from waiting for it.
-    const [overlay, main, panel, transcript] = await page.evaluate(() => {
+    const [overlay, main, panel, transcript, alert] = await page.evaluate(() => {
       (document.querySelector('[data-waymark="quick-exit"]') as HTMLElement).click();
       // (No named helper functions in here: the test runner's transpiler would rename them.)
-      return [
+      const said = document.querySelector('[data-waymark="exit-overlay"] [role="alert"]');
+      const seen: (boolean | string)[] = [
         '[data-waymark="exit-overlay"]',
         'main',
         '[data-waymark="panel"]',
@@ -478,7 +556,10 @@ describe('web widget in a real browser (chromium)', function () {
           (node) => (node as HTMLElement).getClientRects().length > 0,
         ),
       );
+      return seen.concat(said?.textContent ?? '');
     });
+    // Screen readers are told something is happening, as GOV.UK's overlay does.
+    expect(alert, 'role=alert on the overlay').to.equal('Loading.');
     const shown = { overlay, main, panel, transcript };
     // The page is blank at once...
     expect(shown).to.deep.equal({ overlay: true, main: false, panel: false, transcript: false });
@@ -486,6 +567,8 @@ describe('web widget in a real browser (chromium)', function () {
     expect(await waitUntilConversationGone(watcher)).to.be.oneOf([403, 404]);
     // The navigation was already under way, with the neutral site still holding its answer.
     await neutral.waitForVisits(1);
+    await page.waitForTimeout(300);
+    expect(problems, 'no error on the blanked page').to.deep.equal([]);
 
     neutral.release();
     await page.waitForURL(neutral.url);
@@ -575,6 +658,13 @@ describe('web widget in a real browser (chromium)', function () {
     await page.keyboard.type('not sure');
     await page.keyboard.press('Enter');
     await watcher.waitForBotCountAbove(count);
+
+    // Escape neither hides nor ends the chat, by choice (README): a stray key must not lose
+    // someone their place. Hide, End chat and Leave this site are the ways out.
+    await page.locator(SEND_BOX).focus();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('[data-waymark="panel"]').isVisible()).to.equal(true);
+    expect(await page.locator(SEND_BOX).count()).to.equal(1);
 
     // Hide the chat from the keyboard; focus returns to the launcher.
     const hide = page.locator('[data-waymark="hide"]');
@@ -722,6 +812,12 @@ describe('web widget in a real browser (chromium)', function () {
               )
             : false,
           hint: document.querySelector('[data-waymark="leave-hint"]')?.textContent ?? '',
+          exit: (() => {
+            const box = document
+              .querySelector('[data-waymark="quick-exit"]')
+              ?.getBoundingClientRect();
+            return box ? { left: box.left, right: box.right, width: window.innerWidth } : null;
+          })(),
         };
       });
       const layout = { ...boxes, ...checks } as unknown as {
@@ -742,6 +838,9 @@ describe('web widget in a real browser (chromium)', function () {
       expect(sendBox.bottom, 'the send box above the footer').to.be.at.most(footer.top + 1);
       expect(footer.bottom).to.be.at.most(layout.viewport + 1);
       if (view.touch) expect(layout.hint, 'no Shift on a touch keyboard').to.not.contain('Shift');
+      // As GOV.UK's on mobile, the quick exit spans the width.
+      expect(layout.exit?.left, 'quick exit full width').to.be.at.most(8);
+      expect(layout.exit?.right).to.be.at.least((layout.exit?.width ?? 0) - 8);
     });
   }
 

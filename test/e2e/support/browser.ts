@@ -34,7 +34,13 @@ export interface TestBrowser {
 export async function launchBrowser(
   width = 1280,
   height = 800,
-  device: { deviceScaleFactor?: number; hasTouch?: boolean; isMobile?: boolean } = {},
+  device: {
+    deviceScaleFactor?: number;
+    hasTouch?: boolean;
+    isMobile?: boolean;
+    /** The browser's language (default en-GB). */
+    locale?: string;
+  } = {},
 ): Promise<TestBrowser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'waymark-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -120,8 +126,16 @@ export class ChatWatcher {
     });
   }
 
+  /** The bot's activities, without typing indicators (sent only while a turn is slow). */
   get botActivities(): SeenActivity[] {
-    return this.activities.filter((activity) => activity.from?.role === 'bot');
+    return this.activities.filter(
+      (activity) => activity.from?.role === 'bot' && activity.type !== 'typing',
+    );
+  }
+
+  /** How many typing activities the bot sent. */
+  get typingCount(): number {
+    return this.activities.filter((a) => a.from?.role === 'bot' && a.type === 'typing').length;
   }
 
   /** Waits until a bot activity matches; fails with `description` after `timeoutMs`. */
