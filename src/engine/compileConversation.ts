@@ -35,6 +35,8 @@ export interface Conversation {
   urgency: UrgencyDetector;
   commands: CommandMatcher;
   places: PlaceMatcher;
+  /** Words that tell of abuse, when this dialog acknowledges a disclosure; else undefined. */
+  disclosure: CompiledPhrases | undefined;
   /** The trust answers this dialog's policy names, with their questions compiled. */
   trustAnswers: readonly { answer: TrustAnswer; asks: CompiledPhrases }[];
   /** The slot a place or postcode fills, if this dialog asks where someone is. */
@@ -167,6 +169,10 @@ function compileDialog(dialog: Dialog, shared: Shared): Conversation {
     interrupts: new Set(policy.interruptions),
     greets: policy.greeting,
     greetingText,
+    disclosure:
+      policy.acknowledgeDisclosures && wording.disclosure
+        ? compilePhrases(wording.disclosure.says, {}, spellings)
+        : undefined,
     trustAnswers: trustAnswers.map((answer) => ({
       answer,
       asks: compilePhrases(answer.asks, {}, spellings),

@@ -209,7 +209,8 @@ function runDialogTurn(
   if (isNew) {
     // A first message without a conversation opening: greet, then carry on as usual.
     fillUnknown(state.slots, mentioned);
-    return { replies: [...greeting(), ...askCurrent(conversation, say, state)], state };
+    const next = acknowledged(conversation, message, askCurrent(conversation, say, state));
+    return { replies: [...greeting(), ...next], state };
   }
 
   const question = conversation.questions.get(state.step);
@@ -218,7 +219,7 @@ function runDialogTurn(
     fillUnknown(state.slots, mentioned);
     return { replies: [say.afterOutcome()], state };
   }
-  return answerQuestion(
+  const answered = answerQuestion(
     conversation,
     say,
     state,
@@ -227,6 +228,27 @@ function runDialogTurn(
     command === 'notSure',
     mentioned,
   );
+  return { ...answered, replies: acknowledged(conversation, message, answered.replies) };
+}
+
+/**
+ * "he checks my phone and wont let me see my mates": a disclosure gets one short line from
+ * content before whatever comes next, in place of "Sorry, I didn't follow that". The line
+ * never repeats the person's words.
+ */
+function acknowledged(conversation: Conversation, message: Message, replies: Reply[]): Reply[] {
+  const line = conversation.content.wording.disclosure?.text;
+  const [first, ...rest] = replies;
+  if (
+    !first ||
+    !line ||
+    !conversation.disclosure ||
+    !hasHit(conversation.disclosure, message.words)
+  )
+    return replies;
+  const sorry = `${conversation.content.wording.notUnderstood}\n`;
+  const text = first.text.startsWith(sorry) ? first.text.slice(sorry.length) : first.text;
+  return [{ ...first, text: `${line}\n${text}` }, ...rest];
 }
 
 /** The step after the last outcome, where the person may start over or leave. */

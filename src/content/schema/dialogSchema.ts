@@ -82,6 +82,12 @@ export const safetyPolicySchema = z.object({
   greetingWording: id
     .default('greeting')
     .describe('"greeting" (content/wording.yml), or a name under greetingFor: in that file'),
+  acknowledgeDisclosures: z
+    .boolean()
+    .default(true)
+    .describe(
+      'Acknowledge a disclosure (disclosure: in content/wording.yml) before the next question',
+    ),
   trustWording: id
     .default('trustAnswers')
     .describe(

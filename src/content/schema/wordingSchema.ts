@@ -103,6 +103,18 @@ export const wordingSchema = z.object({
     .describe(
       'Other lists of trust answers, by name, that a dialog policy can choose (e.g. staff)',
     ),
+  disclosure: z
+    .object({
+      text: z.string().min(1).describe('One short, non-judgemental line; never the words typed'),
+      says: z
+        .array(z.string().min(2))
+        .min(1)
+        .describe('Words that tell of abuse, matched anywhere'),
+    })
+    .optional()
+    .describe(
+      'Acknowledges a disclosure before the next question, in dialogs whose policy says so',
+    ),
   messageTooLong: z.string().min(1),
   slowDown: z.string().min(1),
   afterOutcome: z.string().min(1),
