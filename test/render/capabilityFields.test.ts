@@ -150,6 +150,15 @@ describe('the capability table: every field changes the render', () => {
     expect(split.map((message) => message.text).join('\n')).to.include('Call: 0800 999 5428');
   });
 
+  it('budget in characters, plain text: split at the lines of the reply, never mid-line', () => {
+    const split = render({ ...web, markdown: false, budget: { unit: 'characters', max: 30 } });
+    expect(split.map((message) => message.text).slice(0, 2)).to.deep.equal([
+      'Support for LGBT+ people.',
+      'In an emergency, call 999.',
+    ]);
+    for (const message of split) expect(message.text.length).to.be.at.most(30);
+  });
+
   it('budget in segments: SMS, in as many texts as the number of segments allows', () => {
     const three = render(sms);
     const one = render({ ...sms, budget: { unit: 'segments', max: 1 } });

@@ -9,7 +9,7 @@ import {
   type RenderOptions,
   type Signpost,
 } from './outgoingActivity.js';
-import { splitToBudget, type Line } from './splitToBudget.js';
+import { splitToBudget } from './splitToBudget.js';
 
 /**
  * True when a channel shows these choices as buttons: it has a button style, room for all
@@ -44,48 +44,54 @@ export function convertReply(
   const { markdown } = capabilities;
   const cardsShowServices = capabilities.adaptiveCards || capabilities.cards;
   const asButtons = choicesAsButtons(reply.choices, capabilities);
-  const say = (text: string) => (markdown ? escapeMarkdown(text) : text);
-  // Markdown joins lines that are not a paragraph apart, so each line is one.
-  const gap: Line[] = markdown ? [] : [{ text: '' }];
-
-  const lines: Line[] = reply.text.split('\n').map((text) => ({ text: say(text) }));
+  const say = markdown ? escapeMarkdown : asIs;
+  // Each line of the text, and the service it describes when it is a service's line.
+  // Markdown joins lines that are not a paragraph apart, so there each line is one, and
+  // no empty line is needed between blocks.
+  const lines: string[] = markdown ? reply.text.split('\n').map(escapeMarkdown) : [reply.text];
+  const owners: (string | undefined)[] = lines.map(() => undefined);
   if (!cardsShowServices) {
     for (const service of reply.services) {
-      lines.push(...gap);
-      for (const text of serviceLines(service, true))
-        lines.push({ text: say(text), service: service.id });
+      if (!markdown) lines.push('');
+      for (const text of serviceLines(service, true)) lines.push(say(text));
+      while (owners.length < lines.length) owners.push(service.id);
     }
   }
   for (const link of reply.links) {
     const url = new URL(link.url, options.linkBase).toString();
-    lines.push({ text: markdown ? `[${say(link.label)}](${url})` : `${link.label}: ${url}` });
+    lines.push(markdown ? `[${say(link.label)}](${url})` : `${link.label}: ${url}`);
   }
   if (!asButtons && reply.choices.length > 0) {
     if (reply.urgency === 'emergency') {
       // Someone may be watching the screen: keep the emergency reply to its three lines.
       const numbered = reply.choices.map((choice, index) => `${index + 1} ${say(choice.label)}`);
-      const last = lines[lines.length - 1];
-      if (last) last.text += ` (Reply ${numbered.join(', ')}.)`;
+      lines[lines.length - 1] += ` (Reply ${numbered.join(', ')}.)`;
     } else {
-      lines.push(...gap);
-      reply.choices.forEach((choice, index) => {
-        lines.push({ text: `${index + 1}. ${say(choice.label)}` });
-      });
+      if (!markdown) lines.push('');
+      for (const [index, choice] of reply.choices.entries()) {
+        lines.push(`${index + 1}. ${say(choice.label)}`);
+      }
     }
   }
+  while (owners.length < lines.length) owners.push(undefined);
 
-  const messages = splitToBudget(lines, markdown ? '\n\n' : '\n', capabilities.budget.max);
-  const shownAnywhere = new Set(reply.services.map((service) => service.id));
+  const messages = splitToBudget(lines, owners, markdown ? '\n\n' : '\n', capabilities.budget.max);
+  const shownAnywhere = new Set(messages.length > 1 ? reply.services.map((s) => s.id) : []);
   return messages.map((message, index): OutgoingMessage => {
     const last = index === messages.length - 1;
-    const shown = new Set(last && cardsShowServices ? shownAnywhere : message.services);
     const activity: OutgoingMessage = {
       type: 'message',
       text: message.text,
       textFormat: markdown ? 'markdown' : 'plain',
-      channelData: signpostFor(reply, options, (id) =>
-        shown.has(id) ? true : index === 0 && !shownAnywhere.has(id),
-      ),
+      // One message shows all the reply signposts; parts of a split reply show their own.
+      channelData:
+        messages.length === 1
+          ? signpostOf(reply, options)
+          : signpostFor(reply, options, (id) =>
+              shownAnywhere.has(id)
+                ? (last && cardsShowServices) || message.services.includes(id)
+                : index === 0,
+            ),
     };
     if (!last) return activity;
     if (asButtons && capabilities.choices === 'suggested-actions') {
@@ -118,4 +124,8 @@ function signpostFor(
   shows: (id: string) => boolean,
 ): { signpost: Signpost } {
   return signpostOf({ ...reply, signposted: reply.signposted.filter(shows) }, options);
+}
+
+function asIs(text: string): string {
+  return text;
 }

@@ -1,9 +1,3 @@
-/** One line of a reply's text, and the service it describes when it is a service's line. */
-export interface Line {
-  text: string;
-  service?: string;
-}
-
 /** One message of a reply: its text, and the ids of the services its lines describe. */
 export interface BudgetedMessage {
   text: string;
@@ -11,15 +5,25 @@ export interface BudgetedMessage {
 }
 
 /**
- * Joins lines into as few messages as keep to `max` characters each, breaking only at line
- * ends; a single line longer than `max` is cut at `max` (it never is, in today's content).
- * Text within the budget is one message, exactly the lines joined.
+ * Joins lines (each with the id of the service it describes, if any, in `owners`) into as
+ * few messages as keep to `max` characters each, breaking only at line ends; a single line
+ * longer than `max` is cut at `max` (none is, in today's content). Text within the budget
+ * is one message, exactly the lines joined.
  */
 export function splitToBudget(
-  lines: readonly Line[],
+  lines: readonly string[],
+  owners: readonly (string | undefined)[],
   separator: string,
   max: number,
 ): BudgetedMessage[] {
+  // Nearly every reply fits: join it once, without building it up line by line.
+  let length = separator.length * Math.max(0, lines.length - 1);
+  for (const line of lines) length += line.length;
+  if (length <= max) {
+    const services: string[] = [];
+    for (const owner of owners) if (owner && !services.includes(owner)) services.push(owner);
+    return [{ text: lines.join(separator), services }];
+  }
   const messages: BudgetedMessage[] = [];
   let text: string | undefined;
   let services = new Set<string>();
@@ -28,8 +32,9 @@ export function splitToBudget(
     text = undefined;
     services = new Set();
   };
-  for (const line of lines) {
-    for (const piece of cut(line.text, max)) {
+  lines.forEach((line, index) => {
+    const owner = owners[index];
+    for (const piece of cut(line, max)) {
       const joined = text === undefined ? piece : `${text}${separator}${piece}`;
       if (text !== undefined && joined.length > max) {
         flush();
@@ -37,17 +42,22 @@ export function splitToBudget(
       } else {
         text = joined;
       }
-      if (line.service) services.add(line.service);
+      if (owner) services.add(owner);
     }
-  }
+  });
   flush();
   return messages.length > 0 ? messages : [{ text: '', services: [] }];
 }
 
-/** A line in pieces of at most `max` characters (one piece when it fits). */
+/**
+ * A line in pieces of at most `max` characters: at its own line ends first (plain text keeps
+ * a reply's text as one line), then cut at `max` if a piece is still too long.
+ */
 function cut(text: string, max: number): string[] {
   if (text.length <= max || max <= 0) return [text];
   const pieces: string[] = [];
-  for (let at = 0; at < text.length; at += max) pieces.push(text.slice(at, at + max));
+  for (const part of text.split('\n')) {
+    for (let at = 0; at < part.length || at === 0; at += max) pieces.push(part.slice(at, at + max));
+  }
   return pieces;
 }
