@@ -49,7 +49,7 @@ export function pathSummary(path: BookPath): string {
     .map((turn) =>
       turn.input?.interruption ? `[types: ${turn.input.text}]` : (turn.input?.text ?? ''),
     );
-  return [...steps, `→ ${path.path.end.step}`].join(' › ');
+  return `${steps.join(' › ')} → ${path.path.end.step}`;
 }
 
 function transcript(path: BookPath): string {

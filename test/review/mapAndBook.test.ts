@@ -68,6 +68,8 @@ describe('the book (npm run content:book)', () => {
     expect(html).to.include('Dialog “triage”: 19 paths');
     expect(html).to.include('9 paths through the questions');
     expect(html.match(/<details id="triage-\d+">/g)).to.have.length(19);
+    // Each path on one line: the buttons pressed, then where it ends.
+    expect(html).to.include('<b>Path 1</b>: Alpha › Gamma → everyone</summary>');
   });
 
   it('shows each message as the web, Teams and SMS renderers do, with an index of outcomes', () => {
