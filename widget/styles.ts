@@ -165,6 +165,14 @@ html.wm-exiting body > *:not(.wm-exit-overlay) { display: none !important; }
   .wm-footer-links a { padding: 2px 0; }
   .wm-connection:not(:empty) { padding: 4px 12px; font-size: 14px; }
 }
+/*
+ * Very short views (400% zoom: 320 x 200): header, chat and footer cannot all fit, so the
+ * panel scrolls as a whole and the chat keeps a usable height, rather than overlap.
+ */
+@media (max-height: 360px) {
+  .wm-panel { overflow-y: auto; }
+  .wm-chat { flex: none; height: 300px; }
+}
 /* As GOV.UK's "Exit this page": nothing of the widget is printed. */
 @media print {
   .wm-root { display: none !important; }
