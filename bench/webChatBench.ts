@@ -94,8 +94,9 @@ async function replyLatency(bot: RunningBot, webSocket: boolean) {
         return (await w.benchShown) - w.benchStart;
       });
       if (i >= 2) samples.push(elapsed);
-      // Stay well under the flood limit (20 messages in 10 s).
-      await page.waitForTimeout(700);
+      // Stay well under the flood limit (20 messages in 10 s), and send at a random point of
+      // the polling cycle: a fixed gap locked every send to one phase of the 1 s poll.
+      await page.waitForTimeout(700 + Math.random() * 1000);
     }
     return summarise(samples);
   } finally {
