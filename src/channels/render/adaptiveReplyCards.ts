@@ -6,10 +6,10 @@ import {
   type AdaptiveOpenUrl,
   type AdaptiveTextBlock,
 } from './adaptiveCard.js';
-import { serviceLines } from './describeService.js';
+import { contactButtonTitle, serviceLines } from './describeService.js';
 
 function contactAction(contact: ContactView): AdaptiveOpenUrl {
-  return { type: 'Action.OpenUrl', title: `${contact.label} ${contact.value}`, url: contact.href };
+  return { type: 'Action.OpenUrl', title: contactButtonTitle(contact), url: contact.href };
 }
 
 /** A service as an Adaptive Card (Teams): name, summary, each offer and its hours, and one button a contact. */

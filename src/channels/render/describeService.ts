@@ -6,6 +6,16 @@ export function contactLine(contact: ContactView): string {
 }
 
 /**
+ * A contact's button title: its label with the number or address after it, unless the label
+ * already holds it ("Text SHOUT to 85258"), so nobody reads the same number twice.
+ */
+export function contactButtonTitle(contact: ContactView): string {
+  return contact.label.includes(contact.value)
+    ? contact.label
+    : `${contact.label} ${contact.value}`;
+}
+
+/**
  * A service written out as plain lines, for text-only channels and card bodies. Cards show
  * contacts as buttons, so they leave them out of the text.
  */

@@ -49,6 +49,27 @@ const reply: Reply = {
 const options = { contentVersion: 'v1', linkBase: 'http://localhost:3978' };
 
 describe('hero cards and suggested actions (Web Chat)', () => {
+  it('names a number once on a button whose label already holds it, and adds it otherwise', () => {
+    const service = reply.services[0] as ServiceView;
+    const offer = service.offers[0];
+    if (!offer) throw new Error('the fixture has an offer');
+    const shout = {
+      kind: 'text' as const,
+      label: 'Text SHOUT to 85258',
+      value: '85258',
+      href: 'sms:85258',
+    };
+    const card = heroServiceCard({
+      ...service,
+      offers: [{ ...offer, contacts: [shout, ...offer.contacts] }, ...service.offers.slice(1)],
+    });
+    expect(card.content.buttons?.map((b) => b.title)).to.deep.equal([
+      'Text SHOUT to 85258',
+      'Website womensaid.org.uk',
+      'Call 0808 2000 247',
+    ]);
+  });
+
   it('renders a service as a hero card with call (tel:) and website buttons, without repeats', () => {
     const card = heroServiceCard(reply.services[0] as ServiceView).content;
     expect(card.title).to.equal("Women's Aid");

@@ -1,5 +1,5 @@
 import type { Choice, ContactView, ServiceView } from '../../engine/types.js';
-import { serviceLines } from './describeService.js';
+import { contactButtonTitle, serviceLines } from './describeService.js';
 import type { CardAction, HeroCardAttachment } from './outgoingActivity.js';
 
 /** Escapes characters that markdown would read as formatting. */
@@ -8,7 +8,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 function contactAction(contact: ContactView): CardAction {
-  return { type: 'openUrl', title: `${contact.label} ${contact.value}`, value: contact.href };
+  return { type: 'openUrl', title: contactButtonTitle(contact), value: contact.href };
 }
 
 /** A service as a hero card: its name, what it offers, and a button for each contact once. */
