@@ -2,16 +2,16 @@ import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 
 /**
- * Milliseconds from spawning `node args` until it prints a line containing `ready`. The bot
- * (compiled, as `npm start` runs it) and the baseline start the same way, so the ratio is fair.
+ * Spawns `node args` and hands its whole stdout so far to `started` on each chunk, until
+ * `started` returns the work to do once the process is up. The process is stopped when that
+ * work settles, and killed if it has not started within 20 s or exits first.
  */
-export function timeToListen(
+function whenStarted<T>(
   args: string[],
-  ready: string,
   env: NodeJS.ProcessEnv,
-): Promise<number> {
+  started: (seen: string) => Promise<T> | undefined,
+): Promise<T> {
   return new Promise((resolve, reject) => {
-    const start = performance.now();
     const child = spawn(process.execPath, args, {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -21,20 +21,36 @@ export function timeToListen(
       reject(new Error(`${args.join(' ')} did not start within 20 s`));
     }, 20_000);
     let seen = '';
+    let up = false;
     child.stdout.on('data', (chunk: Buffer) => {
+      if (up) return;
       seen += chunk.toString();
-      if (seen.includes(ready)) {
-        const elapsed = performance.now() - start;
-        clearTimeout(timer);
-        child.kill('SIGTERM');
-        resolve(elapsed);
-      }
+      const work = started(seen);
+      if (!work) return;
+      up = true;
+      clearTimeout(timer);
+      work.then(resolve, reject).finally(() => child.kill('SIGTERM'));
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      if (!seen.includes(ready)) reject(new Error(`${args.join(' ')} exited with ${code}`));
+      if (!up) reject(new Error(`${args.join(' ')} exited with ${code}`));
     });
   });
+}
+
+/**
+ * Milliseconds from spawning `node args` until it prints a line containing `ready`. The bot
+ * (compiled, as `npm start` runs it) and the baseline start the same way, so the ratio is fair.
+ */
+export function timeToListen(
+  args: string[],
+  ready: string,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const start = performance.now();
+  return whenStarted(args, env, (seen) =>
+    seen.includes(ready) ? Promise.resolve(performance.now() - start) : undefined,
+  );
 }
 
 /**
@@ -47,30 +63,12 @@ export function slowestFirstRequest(
   env: NodeJS.ProcessEnv,
   count = 20,
 ): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`${args.join(' ')} did not start within 20 s`));
-    }, 20_000);
-    let seen = '';
-    let fired = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const port = /"listening"[^\n]*"port":(\d+)|"port":(\d+)[^\n]*"listening"/.exec(seen);
-      if (!port || fired) return;
-      fired = true;
-      clearTimeout(timer);
-      const url = `http://127.0.0.1:${port[1] ?? port[2]}/healthz`;
-      const start = performance.now();
-      const one = () => fetch(url).then(async (r) => (await r.text(), performance.now() - start));
-      Promise.all(Array.from({ length: count }, one))
-        .then((times) => resolve(Math.max(...times)))
-        .catch(reject)
-        .finally(() => child.kill('SIGTERM'));
-    });
+  return whenStarted(args, env, (seen) => {
+    const port = /"listening"[^\n]*"port":(\d+)|"port":(\d+)[^\n]*"listening"/.exec(seen);
+    if (!port) return undefined;
+    const url = `http://127.0.0.1:${port[1] ?? port[2]}/healthz`;
+    const start = performance.now();
+    const one = () => fetch(url).then(async (r) => (await r.text(), performance.now() - start));
+    return Promise.all(Array.from({ length: count }, one)).then((times) => Math.max(...times));
   });
 }
