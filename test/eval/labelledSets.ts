@@ -47,4 +47,16 @@ export const labelledSets = {
     urgency: ['test/eval/held-out-3-urgency.yml'],
     routing: ['test/eval/held-out-3-routing.yml'],
   },
+  /**
+   * Blind: written before the tuning of 2026-12-02 by someone who had not seen the detector's
+   * content. `npm run eval` prints only its counts; its messages (misses, disagreements) only
+   * with --show-held-out-4-misses, so that nobody tuning reads them.
+   */
+  heldOut4: {
+    urgency: ['test/eval/held-out-4-urgency.yml'],
+    routing: ['test/eval/held-out-4-routing.yml'],
+  },
 } as const;
+
+/** The flag that lets `npm run eval` print the blind fourth set's messages. */
+export const showHeldOut4MissesFlag = '--show-held-out-4-misses';

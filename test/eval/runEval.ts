@@ -4,6 +4,7 @@ import type { Urgency } from '../../src/understanding/detectUrgency.js';
 import {
   labelledSets,
   readRoutingSet,
+  showHeldOut4MissesFlag,
   readUrgencySet,
   type RoutingCase,
   type UrgencyCase,
@@ -17,6 +18,10 @@ import { repliesAt, signpostFor, type Position } from './playConversation.js';
  *
  * For each set it prints emergency recall, the false-alarm rate, urgent recall, routing
  * accuracy, what each layer finds on its own, and where the layers disagree.
+ *
+ * The FOURTH held-out set is blind: only its counts are printed. Its misses and the messages
+ * the layers disagreed on are printed only with --show-held-out-4-misses, so that nobody
+ * tuning detection reads them.
  */
 const conversation = compileConversation(loadContent());
 const levels: Urgency[] = ['routine', 'urgent', 'emergency'];
@@ -71,7 +76,14 @@ function line(label: string, s: Scores): string {
   );
 }
 
-function evaluate(name: string, cases: UrgencyCase[], routing: RoutingCase[]): void {
+/** `blind`: print counts only; the set's messages only when this flag is given. */
+function evaluate(
+  name: string,
+  cases: UrgencyCase[],
+  routing: RoutingCase[],
+  options: { blind?: string } = {},
+): void {
+  const hidden = options.blind !== undefined && !process.argv.includes(options.blind);
   console.log(
     `\n=== ${name}: ${cases.length} urgency messages, ${routing.length} routing statements`,
   );
@@ -152,6 +164,21 @@ function evaluate(name: string, cases: UrgencyCase[], routing: RoutingCase[]): v
   }
   for (const [key, count] of [...decided].sort()) console.log(`  ${key}: ${count}`);
   for (const [key, count] of [...onlyBy].sort()) console.log(`  ${key}: ${count}`);
+  if (hidden) {
+    console.log(
+      `Layers disagreed on ${disagreements.length} messages (blind set: ${options.blind} lists them)`,
+    );
+    const unique = [...new Set(misses)];
+    const count = (prefix: string) => unique.filter((m) => m.startsWith(`  ${prefix}`)).length;
+    console.log(
+      unique.length
+        ? `Misses (${unique.length}): ${count('missed emergency')} missed emergency,` +
+            ` ${count('missed urgent')} missed urgent, ${count('false alarm')} false alarms,` +
+            ` ${count('misrouted')} misrouted (blind set: ${options.blind} lists them)`
+        : 'No misses.',
+    );
+    return;
+  }
   console.log(
     `Layers disagreed on ${disagreements.length} messages${verbose ? ':' : ' (--verbose lists them)'}`,
   );
@@ -173,3 +200,7 @@ const heldOut2 = read(labelledSets.heldOut2);
 evaluate('SECOND HELD-OUT set (never tuned on)', heldOut2.urgency, heldOut2.routing);
 const heldOut3 = read(labelledSets.heldOut3);
 evaluate('THIRD HELD-OUT set (never tuned on)', heldOut3.urgency, heldOut3.routing);
+const heldOut4 = read(labelledSets.heldOut4);
+evaluate('FOURTH HELD-OUT set (blind)', heldOut4.urgency, heldOut4.routing, {
+  blind: showHeldOut4MissesFlag,
+});
