@@ -8,7 +8,10 @@ const fixture = readFileSync('test/review/fixtures/two-questions.yml', 'utf8');
 const withDialog = (text: string) =>
   loadContent((path) => (path === 'dialogs/triage.yml' ? text : disk(path)));
 
-describe('content:diff', () => {
+describe('content:diff', function () {
+  // Each test walks every path of the real dialogs twice: 8-25 s on a quiet machine, more than
+  // mocha's 30 s when the 2 shared cores are busy.
+  this.timeout(120_000);
   it('shows a wording change, with the words before and after, and nothing else', () => {
     const before = withDialog(fixture);
     const after = withDialog(
