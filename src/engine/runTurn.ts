@@ -196,14 +196,19 @@ function runDialogTurn(
     if (command === 'moreWays') return { replies: [say.emergencyMore()], state };
     // After the emergency reply only a real "I'm safe" (or the carry-on button) moves on:
     // "ok", "thanks" or anything else asks again, kindly, whether the person is safe now.
-    if (
-      topInterruption(state)?.reply === 'emergency' &&
-      !saysSafe(conversation, message, command)
-    ) {
+    const afterEmergency = topInterruption(state)?.reply === 'emergency';
+    if (afterEmergency && !saysSafe(conversation, message, command)) {
       return { replies: [say.emergencyCheck()], state };
     }
     resumeInterrupted(conversation, state);
     if (command === 'carryOn') return { replies: askCurrent(conversation, say, state), state };
+    // "im safe now" means carry on. It answers the question beneath only when it says
+    // something for it (at "are you safe right now?", or "im safe, its for me"); otherwise
+    // it is kept for what it says and the question is asked again, never "didn't follow".
+    if (afterEmergency && !answersCurrent(conversation, state, message, mentioned, env)) {
+      fillUnknown(state.slots, mentioned);
+      return { replies: askCurrent(conversation, say, state), state };
+    }
   }
 
   if (isNew) {
@@ -352,6 +357,22 @@ function saysSafe(
   const safe = safeNow?.block.options[0]?.value;
   if (!safeNow || safe === undefined) return false;
   return safeNow.answer(message) === safe || safeNow.says(message, safe);
+}
+
+/** True when a message answers the question the conversation is on. */
+function answersCurrent(
+  conversation: Conversation,
+  state: ConversationState,
+  message: Message,
+  mentioned: Slots,
+  env: TurnEnvironment,
+): boolean {
+  const question = conversation.questions.get(state.step);
+  if (!question) return false;
+  return (
+    question.answer(message, env.recognizers) !== undefined ||
+    mentioned[question.block.slot] !== undefined
+  );
 }
 
 /** Puts an interruption on top of the flow, which stays where it was. */
