@@ -100,17 +100,18 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
     urgent(slots: Slots, strangulation: boolean): Reply {
       const routing = conversation.content.routing;
       const place = (conversation.placeSlot && slots[conversation.placeSlot]) || 'default';
-      // The same eligibility as the signpost: when the routing table already picks a rule
-      // for what is known (age, gender, who), its services are the ones to call today.
+      // The same eligibility as the signpost, in the table's order (age, nation, Southend,
+      // gender, need): the rule that picks for what is known gives the services to call
+      // today. A rule that picks by place (Southend, the other nations) gives that place's
+      // same-day list, open to everyone there; so a 15-year-old in Southend sees Childline.
       const decision = route({ rules: conversation.routingRules }, slots, () => false);
-      const specific =
-        decision.kind === 'outcome' && Object.keys(decision.rule.when).length > 0
-          ? decision.rule.services
-          : undefined;
-      // A place with its own same-day list (Southend, the other nations) keeps it: those
-      // services are open to everyone there.
+      const rule = decision.kind === 'outcome' ? decision.rule : undefined;
       const own = place === 'default' ? undefined : routing.urgentServices[place];
-      const ids = [...(own ?? specific ?? routing.urgentServices.default ?? [])];
+      const byPlace =
+        rule && conversation.placeSlot !== undefined && conversation.placeSlot in rule.when;
+      const specific = rule && Object.keys(rule.when).length > 0 ? rule.services : undefined;
+      const picked = byPlace ? (own ?? specific) : (specific ?? own);
+      const ids = [...(picked ?? routing.urgentServices.default ?? [])];
       if (strangulation) ids.push(...routing.strangulationServices);
       const services = viewsFor(conversation, ids, slots, env);
       const text = strangulation
