@@ -51,6 +51,42 @@ describe('Direct Line channel: building blocks', () => {
     expect(conversation.read('not-a-number').watermark).to.equal('3');
   });
 
+  it('answers a poll (and the stream) with the same JSON text as the queued activities give', () => {
+    const make = () => new Conversation('c', 'u', undefined, resolveLimits(), 0);
+    const [a, b] = [make(), make()];
+    const streamed: string[] = [];
+    b.subscribe({ activity: (json) => streamed.push(json), ended: () => undefined }, undefined);
+    for (const conversation of [a, b]) {
+      const echo = conversation.nextId();
+      conversation.enqueue({
+        type: 'message',
+        id: echo,
+        timestamp: new Date(0),
+        from: { id: 'u', role: 'user' },
+        text: 'hello "there" </script>',
+        channelData: { clientActivityID: 'c1' },
+      });
+      conversation.enqueue({
+        type: 'message',
+        id: conversation.nextId(),
+        from: { id: 'waymark', role: 'bot' },
+        replyToId: echo,
+        attachments: [{ contentType: 'x', content: { buttons: [{ value: 'é' }] } }],
+        channelData: { signpost: { urgency: 'routine', step: 'greeting', services: [] } },
+      });
+      // Nothing but its own fields, and nothing but shared ones.
+      conversation.enqueue({ type: 'typing', id: conversation.nextId() });
+      conversation.enqueue({ type: 'event', name: 'x' });
+    }
+    const expected = JSON.stringify(a.read(undefined));
+    expect(b.readJson(undefined)).to.equal(expected);
+    expect(streamed.map((json) => JSON.parse(json) as unknown)).to.deep.equal(
+      (JSON.parse(expected) as { activities: unknown[] }).activities,
+    );
+    expect(b.readJson('3')).to.equal(JSON.stringify(a.read('3')));
+    expect(JSON.parse(b.readJson('3'))).to.deep.equal({ activities: [], watermark: '3' });
+  });
+
   it('caps the queue of a client that never reads', () => {
     const conversation = new Conversation(
       'c',

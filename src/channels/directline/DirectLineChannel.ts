@@ -96,7 +96,7 @@ export class DirectLineChannel {
     }
     return conversation.runExclusive(async () => {
       const id = conversation.nextId();
-      conversation.enqueue(echoActivity(conversation, id, posted));
+      conversation.enqueuePacked(id, echoActivity(conversation, id, posted));
       // Events (such as webchat/join) are echoed but run no turn: only messages do.
       if (posted.type === 'message') await this.runTurn(conversation, turnInputOf(posted), id);
       return { kind: 'accepted', id } as const;
@@ -176,8 +176,9 @@ export class DirectLineChannel {
       .finally(stopTyping);
     for (const outgoing of outcome.activities) {
       if (conversation.deleted) return;
-      const activity = toClientActivity(conversation, conversation.nextId(), outgoing, replyToId);
-      if (activity) conversation.enqueue(activity);
+      const id = conversation.nextId();
+      const packed = toClientActivity(conversation, id, outgoing, replyToId);
+      if (packed) conversation.enqueuePacked(id, packed);
     }
     if (outcome.ended && !conversation.deleted) {
       // "exit": the conversation is deleted, so its token then fails (state is already gone).

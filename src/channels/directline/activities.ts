@@ -3,6 +3,7 @@ import type { OutgoingActivity } from '../render/outgoingActivity.js';
 import type { ChannelInput } from '../../turns/TurnRunner.js';
 import { BOT_ACCOUNT, CHANNEL_ID } from './limits.js';
 import type { Conversation } from './conversation.js';
+import { packBody, packOwnFields, type CompactActivity } from './compactActivity.js';
 
 /** An account in an activity: the user or the bot. */
 export interface ChannelAccount {
@@ -56,13 +57,8 @@ export function clientActivityId(posted: PostedActivity): string | undefined {
   return typeof id === 'string' && id.length <= 128 ? id : undefined;
 }
 
-function userAccount(conversation: Conversation): ChannelAccount {
+function userAccount(conversation: Conversation): { id: string; role: string } {
   return { id: conversation.userId, role: 'user' };
-}
-
-/** The fields every activity of a conversation shares, in either direction. */
-function envelope(conversation: Conversation) {
-  return { channelId: CHANNEL_ID, conversation: { id: conversation.id }, timestamp: new Date() };
 }
 
 /** Longest choice value accepted from a card; real values are short ids. */
@@ -88,36 +84,38 @@ export function turnInputOf(posted: PostedActivity, limit?: 'size' | 'rate'): Ch
 }
 
 /**
- * The echo of the user's own activity. Web Chat needs its id and clientActivityID to mark
- * the message sent. It is plain text and carries nothing else from the client, so no
- * markup, signpost or other client data is ever reflected back.
+ * The echo of the user's own activity, packed for the queue. Web Chat needs its id and
+ * clientActivityID to mark the message sent. It is plain text and carries nothing else from
+ * the client, so no markup, signpost or other client data is ever reflected back.
  */
 export function echoActivity(
   conversation: Conversation,
   id: string,
   posted: PostedActivity,
-): Activity {
+): CompactActivity {
   const clientId = clientActivityId(posted);
-  const echo: Activity = {
-    ...envelope(conversation),
+  const body: Record<string, unknown> = {
+    channelId: CHANNEL_ID,
     type: posted.type,
-    id,
     from: userAccount(conversation),
   };
   if (posted.type === 'message') {
-    echo.text = posted.text ?? '';
-    echo.textFormat = 'plain';
+    body.text = posted.text ?? '';
+    body.textFormat = 'plain';
   }
-  if (posted.name !== undefined) echo.name = posted.name;
-  if (clientId !== undefined) echo.channelData = { clientActivityID: clientId };
-  return echo;
+  if (posted.name !== undefined) body.name = posted.name;
+  if (clientId !== undefined) body.channelData = { clientActivityID: clientId };
+  return { own: packOwnFields(conversation.id, id), body: packBody(body) };
 }
 
 /** Outgoing types a Direct Line client understands; the rest (trace, delay…) stay inside. */
 const CLIENT_TYPES = new Set(['message', 'typing', 'event', 'endOfConversation']);
 
-/** The bot-authored fields passed through to the client, and no others. */
-const PASSED_FIELDS = [
+/**
+ * The bot-authored fields passed through to the client, and no others (besides `replyToId`,
+ * which is one of the activity's own fields).
+ */
+const BODY_FIELDS = [
   'text',
   'textFormat',
   'speak',
@@ -131,36 +129,36 @@ const PASSED_FIELDS = [
   'name',
   'entities',
   'summary',
-  'replyToId',
   'code',
 ] as const;
 
 /**
  * Rebuilds a bot activity for the client from an allow-list of fields, so nothing internal
- * (serviceUrl, deliveryMode, relatesTo, callerId…) can leak. Undefined when the client
- * should not see it at all.
+ * (serviceUrl, deliveryMode, relatesTo, callerId…) can leak, and packs it for the queue in
+ * the same step: the activity is serialised once, and never built as an object first (the
+ * profile of web chat under load showed building, splitting and serialising each reply as
+ * the channel's largest cost). Undefined when the client should not see it at all.
  */
 export function toClientActivity(
   conversation: Conversation,
   id: string,
   outgoing: OutgoingActivity,
   replyToId?: string,
-): Activity | undefined {
+): CompactActivity | undefined {
   if (!CLIENT_TYPES.has(outgoing.type)) return undefined;
   const source = outgoing as unknown as Record<string, unknown>;
-  const result: Record<string, unknown> = {
-    ...envelope(conversation),
+  const body: Record<string, unknown> = {
+    channelId: CHANNEL_ID,
     type: outgoing.type,
-    id,
-    from: { ...BOT_ACCOUNT },
-    recipient: userAccount(conversation),
+    from: BOT_ACCOUNT,
   };
-  for (const field of PASSED_FIELDS) {
+  for (const field of BODY_FIELDS) {
     const value = source[field];
-    if (value !== undefined && value !== null) result[field] = value;
+    if (value !== undefined && value !== null) body[field] = value;
   }
-  if (replyToId !== undefined) result.replyToId = replyToId;
-  // A new top-level object, so setting the id or timestamp never touches the bot's own.
-  // (A deep copy per activity cost more than the rest of the channel put together.)
-  return result as Activity;
+  const reply = replyToId ?? (typeof source.replyToId === 'string' ? source.replyToId : undefined);
+  return {
+    own: packOwnFields(conversation.id, id, userAccount(conversation), reply),
+    body: packBody(body),
+  };
 }

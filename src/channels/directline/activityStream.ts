@@ -181,8 +181,8 @@ export class ActivityStream {
     };
     const { backlog, unsubscribe } = conversation.subscribe(
       {
-        activity: (activity, mark) =>
-          send(JSON.stringify({ activities: [activity], watermark: mark })),
+        // Already JSON: each activity is serialised once, when it is queued.
+        activity: (json, mark) => send(`{"activities":[${json}],"watermark":"${mark}"}`),
         ended: () => {
           // Said before closing, so the page can tell the person calmly, rather than find out
           // when its reconnect is refused.
@@ -192,7 +192,7 @@ export class ActivityStream {
       },
       watermark,
     );
-    if (backlog.activities.length > 0) send(JSON.stringify(backlog));
+    if (backlog.count > 0) send(backlog.json);
 
     socket.on('pong', () => {
       stream.alive = true;

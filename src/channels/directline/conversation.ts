@@ -1,5 +1,10 @@
 import type { Activity } from './activities.js';
-import { compactActivity, expandActivity, type CompactActivity } from './compactActivity.js';
+import {
+  activityJson,
+  compactActivity,
+  expandActivity,
+  type CompactActivity,
+} from './compactActivity.js';
 import { SlidingWindowLimiter } from './rateLimiter.js';
 import type { DirectLineLimits } from './limits.js';
 
@@ -21,8 +26,8 @@ export interface ActivitySet {
 
 /** An open stream (WebSocket) of a conversation, told of each activity as it is queued. */
 export interface ConversationListener {
-  /** A new activity, with the watermark that acknowledges it. */
-  activity(activity: Activity, watermark: string): void;
+  /** A new activity, as JSON text, with the watermark that acknowledges it. */
+  activity(json: string, watermark: string): void;
   /** The conversation was deleted or expired. */
   ended(): void;
 }
@@ -84,8 +89,9 @@ export class Conversation {
   subscribe(
     listener: ConversationListener,
     watermark: string | undefined,
-  ): { backlog: ActivitySet; unsubscribe: () => void } {
-    const backlog = this.read(watermark);
+  ): { backlog: { count: number; json: string }; unsubscribe: () => void } {
+    const json = this.readJson(watermark);
+    const backlog = { count: this.queue.length, json };
     this.listeners.add(listener);
     return {
       backlog,
@@ -118,16 +124,21 @@ export class Conversation {
 
   /** Queues an activity whose id came from `nextId()`. */
   enqueue(activity: Activity): void {
+    this.enqueuePacked(activity.id, compactActivity(activity));
+  }
+
+  /** Queues an activity already packed (see activities.ts), whose id came from `nextId()`. */
+  enqueuePacked(id: string | undefined, packed: CompactActivity): void {
     if (this.deleted) return;
-    const seq = Number((activity.id ?? '').split('|').pop());
-    this.queue.push({
-      seq: Number.isFinite(seq) ? seq : this.lastSeq,
-      packed: compactActivity(activity),
-    });
+    const parsed = id === undefined ? NaN : Number(id.slice(id.lastIndexOf('|') + 1));
+    const seq = Number.isFinite(parsed) ? parsed : this.lastSeq;
+    this.queue.push({ seq, packed });
     // A client that never reads must not grow memory without bound.
     if (this.queue.length > this.limits.maxQueuedActivities) this.queue.shift();
-    const watermark = String(Number.isFinite(seq) ? seq : this.lastSeq);
-    for (const listener of this.listeners) listener.activity(activity, watermark);
+    if (this.listeners.size === 0) return;
+    const json = activityJson(packed);
+    const watermark = String(seq);
+    for (const listener of this.listeners) listener.activity(json, watermark);
   }
 
   /**
@@ -135,6 +146,25 @@ export class Conversation {
    * it has read up to there, so everything at or before it is dropped from memory now.
    */
   read(watermark: string | undefined): ActivitySet {
+    const mark = this.acknowledge(watermark);
+    return {
+      activities: this.queue.map((item) => expandActivity(item.packed)),
+      watermark: String(mark),
+    };
+  }
+
+  /**
+   * The same as `read`, as the JSON text of the answer, joined from the packed activities
+   * without parsing and serialising them again (a poll's answer).
+   */
+  readJson(watermark: string | undefined): string {
+    const mark = this.acknowledge(watermark);
+    const activities = this.queue.map((item) => activityJson(item.packed)).join(',');
+    return `{"activities":[${activities}],"watermark":"${mark}"}`;
+  }
+
+  /** Drops what `watermark` acknowledges; gives the watermark of what is left. */
+  private acknowledge(watermark: string | undefined): number {
     const parsed =
       watermark !== undefined && /^\d{1,15}$/.test(watermark) ? Number(watermark) : NaN;
     // A watermark from the future would otherwise acknowledge replies not yet written.
@@ -145,11 +175,7 @@ export class Conversation {
       if (drop > 0) this.queue.splice(0, drop);
     }
     const last = this.queue[this.queue.length - 1];
-    const mark = last ? last.seq : (acked ?? this.lastSeq);
-    return {
-      activities: this.queue.map((item) => expandActivity(item.packed)),
-      watermark: String(mark),
-    };
+    return last ? last.seq : (acked ?? this.lastSeq);
   }
 
   /**

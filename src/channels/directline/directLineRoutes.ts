@@ -5,7 +5,15 @@ import type { Conversation } from './conversation.js';
 import { StoreFullError } from './conversationStore.js';
 import { errorName } from '../../observability/errorName.js';
 import type { DirectLineChannel } from './DirectLineChannel.js';
-import { bearer, parseJson, pathId, queryParam, sendError, sendJson } from './http.js';
+import {
+  bearer,
+  parseJson,
+  pathId,
+  queryParam,
+  sendError,
+  sendJson,
+  sendJsonText,
+} from './http.js';
 import type { DirectLineLimits } from './limits.js';
 import type { Credential } from './tokens.js';
 import type { LogEvent, LogFields } from '../../observability/log.js';
@@ -168,7 +176,7 @@ export function registerDirectLineRoutes(
     wrap(async (req, res) => {
       const credential = authorize(req, res, pathId(req, 'id') ?? '-');
       const conversation = credential && (await find(res, pathId(req, 'id')));
-      if (conversation) sendJson(res, 200, conversation.read(queryParam(req, 'watermark')));
+      if (conversation) sendJsonText(res, 200, conversation.readJson(queryParam(req, 'watermark')));
     }),
   );
 

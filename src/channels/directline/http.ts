@@ -30,14 +30,22 @@ export function sendJson(
   body?: unknown,
   headers: Record<string, string> = {},
 ): void {
+  if (body !== undefined) return sendJsonText(res, status, JSON.stringify(body), headers);
   if (res.headersSent) return;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  if (body === undefined) {
-    res.writeHead(status);
-    res.end();
-    return;
-  }
-  const json = JSON.stringify(body);
+  res.writeHead(status);
+  res.end();
+}
+
+/** Answers with a body that is JSON text already (a poll's answer, joined from the queue). */
+export function sendJsonText(
+  res: Response,
+  status: number,
+  json: string,
+  headers: Record<string, string> = {},
+): void {
+  if (res.headersSent) return;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
   res.setHeader('Content-Length', Buffer.byteLength(json));
   res.writeHead(status);

@@ -23,10 +23,11 @@ export function typingWhileSlow(
   const sent = new Set<number>();
   const send = () => {
     if (conversation.deleted) return;
-    const activity = toClientActivity(conversation, conversation.nextId(), TYPING);
-    if (!activity) return;
+    const id = conversation.nextId();
+    const packed = toClientActivity(conversation, id, TYPING);
+    if (!packed) return;
     sent.add(conversation.lastSequence);
-    conversation.enqueue(activity);
+    conversation.enqueuePacked(id, packed);
   };
   const first = setTimeout(() => {
     send();
