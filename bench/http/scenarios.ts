@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { expectRepliesMessage } from '../../test/support/expectRepliesMessage.js';
 import { signedWebhook, smsWebhook } from '../../test/support/signedSms.js';
 import type { LoadRequest } from './load.js';
 
@@ -59,19 +60,7 @@ export function botFrameworkScenario(prefix: string): Scenario {
     setupRequest(request, raw) {
       const context = raw as Context;
       context.id ??= nextId(prefix);
-      return {
-        ...request,
-        body: JSON.stringify({
-          type: 'message',
-          text: say(context),
-          channelId: 'emulator',
-          deliveryMode: 'expectReplies',
-          serviceUrl: 'http://127.0.0.1:9/never-called',
-          conversation: { id: context.id },
-          from: { id: 'user-1' },
-          recipient: { id: 'bot' },
-        }),
-      };
+      return { ...request, body: expectRepliesMessage(context.id, say(context), 'user-1') };
     },
     onResponse(status, body) {
       if (status === 200 && !body.includes('"activities"')) missing += 1;

@@ -1,4 +1,5 @@
 import { smsConversationKey } from '../../../src/channels/sms/conversationKey.js';
+import { expectRepliesMessage } from '../../support/expectRepliesMessage.js';
 import { signedWebhook, smsWebhook, SMS } from '../../support/signedSms.js';
 import type { SmsOutbox } from './smsOutbox.js';
 
@@ -144,16 +145,7 @@ export class BotFrameworkClient implements ChannelClient {
     const answered = await call(`${this.base}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({
-        type: 'message',
-        text,
-        channelId: 'emulator',
-        deliveryMode: 'expectReplies',
-        serviceUrl: 'http://127.0.0.1:9/never-called',
-        conversation: { id: this.id },
-        from: { id: 'load-user' },
-        recipient: { id: 'waymark' },
-      }),
+      body: expectRepliesMessage(this.id, text, 'load-user'),
     });
     expectStatus('/api/messages', answered.status, 200);
     const { activities } = JSON.parse(answered.text) as { activities: Signposted[] };
