@@ -6,14 +6,18 @@ import {
   BotFrameworkClient,
   SmsClient,
   WebClient,
+  WIDGET_ORIGIN,
   type ChannelClient,
   type Reply,
+  type WebTransport,
 } from './support/channelClients.js';
 import { SmsOutbox } from './support/smsOutbox.js';
 
 /**
- * `npm run test:load` (also run by .ci/run): sustained load across the web (Direct Line),
- * /api/messages and SMS at once, asserting correctness, never time. Every message must get
+ * `npm run test:load` (also run by .ci/run): sustained load across the web (Direct Line, as
+ * the widget starts it: a token from /api/webchat/token, then half the clients polling and
+ * half on the WebSocket stream), /api/messages and SMS at once, asserting correctness, never
+ * time. Every message must get
  * its reply with no error; afterwards every conversation's stored state must be exactly what
  * the same messages give one at a time; the heap after a forced GC may not grow past a
  * bound; and in a burst of new conversations an emergency phrase still gets the emergency
@@ -40,6 +44,8 @@ interface Figures {
   seconds: number;
   errors: string[];
   answered: Record<Channel, number>;
+  /** Web messages answered, and bot replies heard, by how the client hears the bot. */
+  web: Record<WebTransport, { clients: number; sent: number; answered: number; heard: number }>;
   heapStartMB: number;
   heapEndMB: number;
   checked: number;
@@ -60,6 +66,10 @@ describe(`sustained load: ${SECONDS} s at ${CONNECTIONS} connections across web,
     seconds: 0,
     errors: [],
     answered: { webchat: 0, emulator: 0, sms: 0 },
+    web: {
+      polling: { clients: 0, sent: 0, answered: 0, heard: 0 },
+      websocket: { clients: 0, sent: 0, answered: 0, heard: 0 },
+    },
     heapStartMB: 0,
     heapEndMB: 0,
     checked: 0,
@@ -69,8 +79,17 @@ describe(`sustained load: ${SECONDS} s at ${CONNECTIONS} connections across web,
     burstAnswered: 0,
   };
 
-  const client = (channel: Channel): ChannelClient => {
-    if (channel === 'webchat') return new WebClient(base, SECRET);
+  const webClients: WebClient[] = [];
+  /** Web clients take turns: one polls, the next hears the bot on its WebSocket stream. */
+  const client = (channel: Channel, transport?: WebTransport): ChannelClient => {
+    if (channel === 'webchat') {
+      const web = new WebClient(
+        base,
+        transport ?? (webClients.length % 2 ? 'websocket' : 'polling'),
+      );
+      webClients.push(web);
+      return web;
+    }
     if (channel === 'emulator') return new BotFrameworkClient(base, `load-${(ids += 1)}`);
     numbers += 1;
     return new SmsClient(base, `+4477009${String(numbers).padStart(5, '0')}`, outbox);
@@ -104,6 +123,8 @@ describe(`sustained load: ${SECONDS} s at ${CONNECTIONS} connections across web,
     const api = await outbox.start();
     server = startProcess('test/load/support/loadServer.ts', {
       ...underLoadEnv(api, SECRET),
+      // The widget's page is on a charity's site, as in production.
+      ALLOWED_ORIGINS: WIDGET_ORIGIN,
       NODE_OPTIONS: '--expose-gc',
     });
     const line = await server.waitForLine((text) => text.startsWith('{"listening"'), 180_000);
@@ -113,7 +134,7 @@ describe(`sustained load: ${SECONDS} s at ${CONNECTIONS} connections across web,
     //    the emergency phrase as a first message.
     const firstEmergency = new Map<Channel, Reply | undefined>();
     for (const channel of CHANNELS) {
-      const one = client(channel);
+      const one = client(channel, 'polling');
       await one.open();
       const states: unknown[] = [await stored(one.stateKey)];
       for (let i = 0; i < 3 * SCRIPT.length; i += 1) {
@@ -122,7 +143,7 @@ describe(`sustained load: ${SECONDS} s at ${CONNECTIONS} connections across web,
         states.push(await stored(one.stateKey));
       }
       reference.set(channel, { states, texts: [] });
-      const alarmed = client(channel);
+      const alarmed = client(channel, 'websocket');
       await alarmed.open();
       firstEmergency.set(channel, (await alarmed.say(EMERGENCY))[0]);
     }
@@ -155,8 +176,13 @@ describe(`sustained load: ${SECONDS} s at ${CONNECTIONS} connections across web,
       try {
         await one.open();
         while (Date.now() < stopAt) {
-          await one.say(SCRIPT[one.sent % SCRIPT.length] ?? '');
+          const replies = await one.say(SCRIPT[one.sent % SCRIPT.length] ?? '');
           figures.answered[one.channel] += 1;
+          if (one instanceof WebClient) {
+            const web = figures.web[one.transport];
+            web.answered += 1;
+            web.heard += replies.length;
+          }
         }
       } catch (error) {
         failed.add(one);
@@ -170,7 +196,7 @@ describe(`sustained load: ${SECONDS} s at ${CONNECTIONS} connections across web,
       const fresh = CHANNELS.flatMap((channel) =>
         Array.from({ length: BURST }, () => client(channel)),
       );
-      const alarmed = CHANNELS.map((channel) => client(channel));
+      const alarmed = CHANNELS.map((channel) => client(channel, 'websocket'));
       const hello = async (one: ChannelClient) => {
         await one.open();
         await one.say('hello');
@@ -197,6 +223,12 @@ describe(`sustained load: ${SECONDS} s at ${CONNECTIONS} connections across web,
     };
     await Promise.all([...clients.map(drive), burst()]);
     figures.seconds = (Date.now() - started) / 1000;
+    for (const one of clients) {
+      if (!(one instanceof WebClient)) continue;
+      figures.web[one.transport].clients += 1;
+      figures.web[one.transport].sent += one.sent;
+    }
+    for (const web of webClients) web.close();
     await json('/load/idle');
 
     // 4. Every conversation's state, and every SMS number's texts.
@@ -235,6 +267,7 @@ describe(`sustained load: ${SECONDS} s at ${CONNECTIONS} connections across web,
   });
 
   after(async () => {
+    for (const web of webClients) web.close();
     await server?.stop();
     await outbox.stop();
   });
@@ -243,6 +276,16 @@ describe(`sustained load: ${SECONDS} s at ${CONNECTIONS} connections across web,
     expect(figures.errors.slice(0, 5)).to.deep.equal([]);
     for (const channel of CHANNELS) expect(figures.answered[channel], channel).to.be.above(0);
     expect(figures.burstAnswered).to.equal(BURST * CHANNELS.length);
+  });
+
+  it('loses no web reply, polling or on the WebSocket stream: every message sent heard its reply', () => {
+    for (const transport of ['polling', 'websocket'] as const) {
+      const web = figures.web[transport];
+      expect(web.clients, `${transport} clients`).to.be.above(0);
+      expect(web.answered, transport).to.be.above(0);
+      expect(web.answered, `${transport}: messages answered`).to.equal(web.sent);
+      expect(web.heard, `${transport}: replies heard`).to.be.at.least(web.answered);
+    }
   });
 
   it('sends every SMS reply: each number got exactly the texts its messages give one at a time', () => {
@@ -272,6 +315,7 @@ function printSummary(f: Figures): void {
   const lines = [
     `load: ${f.seconds.toFixed(0)} s, ${CONNECTIONS} connections; ${total} messages answered (${Math.round(total / f.seconds)}/s):`,
     `  web (Direct Line) ${f.answered.webchat}, /api/messages ${f.answered.emulator}, SMS ${f.answered.sms}; errors ${f.errors.length}`,
+    `  web: polling ${f.web.polling.answered} messages, ${f.web.polling.heard} replies (${f.web.polling.clients} clients); WebSocket stream ${f.web.websocket.answered} messages, ${f.web.websocket.heard} replies (${f.web.websocket.clients} clients)`,
     `  burst: ${f.burstAnswered} new conversations answered; emergency first: ${CHANNELS.map((c) => `${c} ${f.emergency[c]?.urgency ?? 'none'}`).join(', ')}`,
     `  state: ${f.checked} conversations checked, ${f.inconsistent.length} inconsistent; SMS texts ${f.smsTexts.got} of ${f.smsTexts.expected} expected`,
     `  heap after forced GC: ${f.heapStartMB.toFixed(1)} MB at the start, ${f.heapEndMB.toFixed(1)} MB at the end (growth ${(f.heapEndMB - f.heapStartMB).toFixed(1)} MB, bound ${HEAP_GROWTH_BOUND_MB} MB)`,

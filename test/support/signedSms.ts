@@ -38,13 +38,15 @@ export function signedWebhook(fields: Record<string, string>, path = '/api/sms')
 
 /**
  * Settings for Waymark under load: the real settings, SMS on (replies to `twilioApi`, a
- * stand-in on loopback), and the per-conversation flood limits raised, for this run only.
+ * stand-in on loopback), and the flood limits raised (per conversation, and new web chats per
+ * client, since every client here comes from loopback), for this run only.
  */
 export function underLoadEnv(twilioApi: string, directLineSecret: string): Record<string, string> {
   return {
     DIRECT_LINE_SECRET: directLineSecret,
     DIRECT_LINE_RATE_MESSAGES: '1000000000',
     SMS_RATE_MESSAGES: '1000000000',
+    WEBCHAT_TOKENS_PER_MINUTE: '1000000000',
     PUBLIC_URL: SMS.publicUrl,
     TWILIO_ACCOUNT_SID: SMS.accountSid,
     TWILIO_AUTH_TOKEN: SMS.authToken,

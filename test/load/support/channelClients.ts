@@ -1,3 +1,4 @@
+import { WebSocket } from 'ws';
 import { smsConversationKey } from '../../../src/channels/sms/conversationKey.js';
 import { expectRepliesMessage } from '../../support/expectRepliesMessage.js';
 import { signedWebhook, smsWebhook, SMS } from '../../support/signedSms.js';
@@ -50,18 +51,33 @@ function expectStatus(what: string, got: number, want: number): void {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The self-hosted Direct Line channel, polling from the watermark as Web Chat does. */
+/** How a web client hears the bot: polling from the watermark, or the WebSocket stream. */
+export type WebTransport = 'polling' | 'websocket';
+
+/** A site the charity embeds the widget on; the load server allows it (ALLOWED_ORIGINS). */
+export const WIDGET_ORIGIN = 'https://charity.example.org';
+
+/**
+ * The web chat as the widget runs it: the page asks `/api/webchat/token` (from an allowed
+ * Origin) for a conversation token, and Web Chat starts the conversation with that token,
+ * never the Direct Line secret. Then either it polls from the watermark (Web Chat without
+ * WebSockets), or it opens the conversation's WebSocket stream and hears every reply there,
+ * posting its messages over HTTP as Web Chat does.
+ */
 export class WebClient implements ChannelClient {
   readonly channel = 'webchat';
   sent = 0;
+  /** Replies heard, over the stream or by polling. */
+  heard = 0;
   private id = '';
   private token = '';
   private watermark = '';
   private counter = 0;
+  private stream: ActivityStreamClient | undefined;
 
   constructor(
     private readonly base: string,
-    private readonly secret: string,
+    readonly transport: WebTransport,
   ) {}
 
   get stateKey(): string {
@@ -69,16 +85,34 @@ export class WebClient implements ChannelClient {
   }
 
   async open(): Promise<void> {
+    const issued = await call(`${this.base}/api/webchat/token`, {
+      method: 'POST',
+      headers: { Origin: WIDGET_ORIGIN },
+    });
+    expectStatus('web chat token', issued.status, 200);
+    const page = JSON.parse(issued.text) as { token: string; domain: string };
     const opened = await call(`${this.base}/v3/directline/conversations`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${this.secret}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${page.token}`,
+        'Content-Type': 'application/json',
+        Origin: WIDGET_ORIGIN,
+      },
       body: JSON.stringify({ user: { id: 'load-user' } }),
     });
-    expectStatus('Direct Line open', opened.status, 201);
-    const json = JSON.parse(opened.text) as { conversationId: string; token: string };
+    expectStatus('Direct Line start', opened.status, 201);
+    const json = JSON.parse(opened.text) as {
+      conversationId: string;
+      token: string;
+      streamUrl?: string;
+    };
     this.id = json.conversationId;
     this.token = json.token;
-    // The greeting is read (and so dropped from the queue) before the first message.
+    if (this.transport === 'websocket') {
+      if (!json.streamUrl) throw new Error('Direct Line start: no streamUrl');
+      this.stream = await ActivityStreamClient.open(this.loopback(json.streamUrl));
+    }
+    // The greeting is heard (and, polling, dropped from the queue) before the first message.
     await this.until((activities) => activities.some((a) => a.from?.role === 'bot'));
   }
 
@@ -86,7 +120,11 @@ export class WebClient implements ChannelClient {
     this.counter += 1;
     const posted = await call(`${this.base}/v3/directline/conversations/${this.id}/activities`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${this.token}`, 'Content-Type': 'application/json' },
+      headers: {
+        Authorization: `Bearer ${this.token}`,
+        'Content-Type': 'application/json',
+        Origin: WIDGET_ORIGIN,
+      },
       body: JSON.stringify({
         type: 'message',
         text,
@@ -100,17 +138,37 @@ export class WebClient implements ChannelClient {
       activities.some((a) => a.replyToId === id && a.from?.role === 'bot'),
     );
     this.sent += 1;
-    return replies.filter((a) => a.replyToId === id && a.from?.role === 'bot').map(toReply);
+    const mine = replies.filter((a) => a.replyToId === id && a.from?.role === 'bot');
+    this.heard += mine.length;
+    return mine.map(toReply);
   }
 
-  /** Reads from the watermark until `done` holds for what has been read since the call. */
+  /** Closes the stream, if there is one. */
+  close(): void {
+    this.stream?.close();
+  }
+
+  /**
+   * The stream URL names PUBLIC_URL's host (the load server has one, for Twilio's
+   * signatures); here it is reached on loopback, as a reverse proxy would pass it on.
+   */
+  private loopback(streamUrl: string): string {
+    const url = new URL(streamUrl);
+    const base = new URL(this.base);
+    url.protocol = 'ws:';
+    url.host = base.host;
+    return url.toString();
+  }
+
+  /** Hears activities (from the stream, or polling from the watermark) until `done` holds. */
   private async until(done: (activities: Signposted[]) => boolean): Promise<Signposted[]> {
+    if (this.stream) return this.stream.until(done, REQUEST_TIMEOUT_MS);
     const seen: Signposted[] = [];
     const deadline = Date.now() + REQUEST_TIMEOUT_MS;
     for (let wait = 0; ; wait = Math.min(200, wait + 20)) {
       const read = await call(
         `${this.base}/v3/directline/conversations/${this.id}/activities?watermark=${this.watermark}`,
-        { headers: { Authorization: `Bearer ${this.token}` } },
+        { headers: { Authorization: `Bearer ${this.token}`, Origin: WIDGET_ORIGIN } },
       );
       expectStatus('Direct Line read', read.status, 200);
       const json = JSON.parse(read.text) as { activities: Signposted[]; watermark?: string };
@@ -120,6 +178,74 @@ export class WebClient implements ChannelClient {
       if (Date.now() > deadline) throw new Error('Direct Line: no reply within the timeout');
       await sleep(wait);
     }
+  }
+}
+
+/**
+ * One conversation's WebSocket stream, read as Web Chat reads it: each message is an
+ * activity set (an empty message is the server's keep-alive). Activities are kept until a
+ * caller takes them, so none is missed between one message and the next. The stream closing
+ * while the test runs is an error: a reply could be lost with it.
+ */
+class ActivityStreamClient {
+  private readonly unread: Signposted[] = [];
+  private wake: (() => void) | undefined;
+  private closedBy: string | undefined;
+  private closing = false;
+
+  private constructor(private readonly socket: WebSocket) {
+    socket.on('message', (data: Buffer) => {
+      const text = data.toString('utf8');
+      if (!text) return;
+      const set = JSON.parse(text) as { activities?: Signposted[] };
+      this.unread.push(...(set.activities ?? []));
+      this.wake?.();
+    });
+    socket.on('close', (code: number) => {
+      if (!this.closing) this.closedBy = `Direct Line stream closed (${code})`;
+      this.wake?.();
+    });
+    socket.on('error', (error: Error) => {
+      this.closedBy = `Direct Line stream: ${error.message}`;
+      this.wake?.();
+    });
+  }
+
+  static open(url: string): Promise<ActivityStreamClient> {
+    const socket = new WebSocket(url, { origin: WIDGET_ORIGIN });
+    const client = new ActivityStreamClient(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('open', () => resolve(client));
+      socket.once('unexpected-response', (_req, res) =>
+        reject(new Error(`Direct Line stream: refused ${res.statusCode ?? ''}`)),
+      );
+      socket.once('error', reject);
+    });
+  }
+
+  async until(done: (activities: Signposted[]) => boolean, timeoutMs: number) {
+    const seen: Signposted[] = [];
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      seen.push(...this.unread.splice(0));
+      if (done(seen)) return seen;
+      if (this.closedBy) throw new Error(this.closedBy);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error('Direct Line stream: no reply within the timeout');
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = undefined;
+    }
+  }
+
+  close(): void {
+    this.closing = true;
+    this.socket.close();
   }
 }
 
