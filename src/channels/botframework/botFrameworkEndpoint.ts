@@ -3,6 +3,8 @@ import type { Settings } from '../../config/settings.js';
 import type { Log } from '../../observability/log.js';
 import type { TurnRunner } from '../../turns/TurnRunner.js';
 import type { TeamsEdge } from '../teams/teamsEdge.js';
+import type * as Adapter from './createCloudAdapter.js';
+import type * as Bot from './WaymarkBot.js';
 
 /** The invoke response CloudAdapter gives for `expectReplies` and invoke activities. */
 export interface InvokeResponse {
@@ -54,16 +56,20 @@ export function createBotFrameworkEndpoint(
 ): BotFrameworkEndpoint {
   type Process = BotFrameworkEndpoint['process'];
   let loaded: Promise<Process> | undefined;
+  // require, not import(): Node's ESM loader runs its CommonJS lexer over every module a
+  // dynamic import pulls in (the whole botbuilder tree), which took longer than loading it.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const load = () =>
-    (loaded ??= Promise.all([import('./createCloudAdapter.js'), import('./WaymarkBot.js')]).then(
-      ([{ createCloudAdapter }, { WaymarkBot }]): Process => {
-        const adapter = createCloudAdapter(settings, turns, log) as unknown as ActivityProcessor;
-        const bot = new WaymarkBot(turns, teams, log);
-        const run = (context: TurnContext) => bot.run(context);
-        return (authHeader, activity) =>
-          adapter.processActivity(authHeader, withDates(activity), run);
-      },
-    ));
+    (loaded ??= Promise.resolve().then((): Process => {
+      const { createCloudAdapter } = require('./createCloudAdapter.js') as typeof Adapter;
+      const { WaymarkBot } = require('./WaymarkBot.js') as typeof Bot;
+      const adapter = createCloudAdapter(settings, turns, log) as unknown as ActivityProcessor;
+      const bot = new WaymarkBot(turns, teams, log);
+      const run = (context: TurnContext) => bot.run(context);
+      return (authHeader, activity) =>
+        adapter.processActivity(authHeader, withDates(activity), run);
+    }));
+  /* eslint-enable @typescript-eslint/no-require-imports */
   return {
     async process(authHeader, activity) {
       const process = await load();
