@@ -1,9 +1,17 @@
+import type * as ChoicePart from '@microsoft/recognizers-text-choice';
+import type * as NumberPart from '@microsoft/recognizers-text-number';
+
 /**
  * Microsoft's recognizers-text, used only when our own fast matchers do not understand an
- * answer. Loading the suite takes about a quarter of a second and 33 MiB, so it is loaded
- * after start-up ({@link loadFallbackRecognizers}) and never on the urgency hot path. The
- * loaded recognizers are handed to each turn (TurnEnvironment.recognizers); no module
- * holds them, so the engine's answer depends only on what it is given.
+ * answer, and never on the urgency hot path. The loaded recognizers are handed to each turn
+ * (TurnEnvironment.recognizers); no module holds them, so the engine's answer depends only
+ * on what it is given.
+ *
+ * Only two parts of Microsoft's suite are used (yes/no from recognizers-text-choice, numbers
+ * and ordinals from recognizers-text-number), in English only. The suite's own entry point is
+ * one 3.8 MB bundle of every recognizer (dates, units, sequences…) for every language, which
+ * took longer and about 9 MB more memory to load than the two parts it is built from (the
+ * same packages and versions, dependencies of @microsoft/recognizers-text-suite).
  */
 export interface FallbackRecognizers {
   /** true for "yeah sure", false for "no way", undefined when unclear. */
@@ -16,30 +24,49 @@ export interface FallbackRecognizers {
 
 const CULTURE = 'en-us';
 
-/** Loads and warms the recognizers. Node caches the module, so a second call is quick. */
-export async function loadFallbackRecognizers(): Promise<FallbackRecognizers> {
-  const suite = await import('@microsoft/recognizers-text-suite');
-  const firstValue = (results: { resolution?: Record<string, unknown> }[]) => {
-    const value = results[0]?.resolution?.value;
-    return value;
-  };
-  const recognizers: FallbackRecognizers = {
-    yesNo(text) {
-      const value = firstValue(suite.recognizeBoolean(text, CULTURE));
-      return typeof value === 'boolean' ? value : undefined;
-    },
-    ordinal(text) {
-      const value = Number(firstValue(suite.recognizeOrdinal(text, CULTURE)));
-      return Number.isInteger(value) && value > 0 ? value : undefined;
-    },
-    number(text) {
-      const value = Number(firstValue(suite.recognizeNumber(text, CULTURE)));
-      return Number.isFinite(value) ? value : undefined;
-    },
-  };
-  // The first call of each recognizer compiles its models; do it now, not mid-conversation.
-  recognizers.yesNo('yes');
-  recognizers.ordinal('the second one');
-  recognizers.number('fifteen');
-  return recognizers;
+type Model = { parse(query: string): { resolution?: Record<string, unknown> }[] };
+
+/** Loads and warms the recognizers. Node caches the modules, so a second call is quick. */
+export function loadFallbackRecognizers(): Promise<FallbackRecognizers> {
+  return Promise.resolve().then(() => {
+    // require, not import(): see botFrameworkEndpoint.ts.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const numbers = require('@microsoft/recognizers-text-number') as typeof NumberPart;
+    const choices = require('@microsoft/recognizers-text-choice') as typeof ChoicePart;
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    // What recognizeNumber, recognizeOrdinal and recognizeBoolean do on each call, but with
+    // only the English models built, once: the library caches the models either way.
+    const numberRecognizer = new numbers.NumberRecognizer(
+      CULTURE,
+      numbers.NumberOptions.None,
+      true,
+    );
+    const numberModel: Model = numberRecognizer.getNumberModel(CULTURE, true);
+    const ordinalModel: Model = numberRecognizer.getOrdinalModel(CULTURE, true);
+    const booleanModel: Model = new choices.ChoiceRecognizer(
+      CULTURE,
+      choices.ChoiceOptions.None,
+      true,
+    ).getBooleanModel(CULTURE, true);
+    const firstValue = (model: Model, text: string) => model.parse(text)[0]?.resolution?.value;
+    const recognizers: FallbackRecognizers = {
+      yesNo(text) {
+        const value = firstValue(booleanModel, text);
+        return typeof value === 'boolean' ? value : undefined;
+      },
+      ordinal(text) {
+        const value = Number(firstValue(ordinalModel, text));
+        return Number.isInteger(value) && value > 0 ? value : undefined;
+      },
+      number(text) {
+        const value = Number(firstValue(numberModel, text));
+        return Number.isFinite(value) ? value : undefined;
+      },
+    };
+    // The first call of each recognizer compiles its models; do it now, not mid-conversation.
+    recognizers.yesNo('yes');
+    recognizers.ordinal('the second one');
+    recognizers.number('fifteen');
+    return recognizers;
+  });
 }
