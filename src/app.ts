@@ -3,6 +3,7 @@ import type restify from 'restify';
 import type { Settings } from './config/settings.js';
 import { loadContent, readFromDisk, type Content } from './content/loadContent.js';
 import { listUnverifiedFacts } from './content/listUnverifiedFacts.js';
+import { readValidatedContent } from './content/validatedContent.js';
 import { compileDialogs, type Conversation } from './engine/compileConversation.js';
 import {
   loadFallbackRecognizers,
@@ -68,7 +69,8 @@ export interface App {
  */
 export function createApp(settings: Settings, options: AppOptions = {}): App {
   const log = options.log ?? createLog();
-  const content = loadContent(readFromDisk(options.root));
+  // Content validated by `npm run build` is used when the files are exactly those it read.
+  const content = loadContent(readFromDisk(options.root), readValidatedContent());
   const dialogs = compileDialogs(content);
   const conversation = dialogs.get(DEFAULT_DIALOG);
   if (!conversation) throw new Error(`There is no dialog "${DEFAULT_DIALOG}" in dialogs/.`);

@@ -38,19 +38,49 @@ export function readFromDisk(root = process.cwd()): ReadContentFile {
 }
 
 /**
+ * Content validated before, by the same schemas, keyed by the SHA-256 of the files' text (as
+ * the version hash reads it): `npm run build` writes it (see validatedContent.ts), so start-up
+ * parses JSON instead of YAML and zod. Anything else is read and validated as usual.
+ */
+export interface ValidatedContent {
+  lookup(contentHash: string): ContentData | undefined;
+}
+
+/**
  * Loads, parses and validates every file in dialogs/ and content/. Throws a
  * {@link ContentError} naming the file, the path inside it and what is wrong.
  */
-export function loadContent(read: ReadContentFile = readFromDisk()): Content {
+export function loadContent(
+  read: ReadContentFile = readFromDisk(),
+  validated?: ValidatedContent,
+): Content {
+  const paths = [...dialogFiles, ...Object.values(contentFiles).map(({ path }) => path)];
+  // Every file is read first, so the hash is known before anything is parsed; a file that
+  // cannot be read is reported where it comes, after the files before it are validated.
+  const texts = new Map<string, string | ContentError>();
   const hash = createHash('sha256');
-  const readText = (path: string) => {
-    let text: string;
+  for (const path of paths) {
     try {
-      text = read(path);
+      const text = read(path);
+      texts.set(path, text);
+      hash.update(path).update('\0').update(text).update('\0');
     } catch (error) {
-      throw new ContentError(path, `cannot be read (${(error as Error).message})`);
+      texts.set(path, new ContentError(path, `cannot be read (${(error as Error).message})`));
     }
-    hash.update(path).update('\0').update(text).update('\0');
+  }
+  const readable = [...texts.values()].every((text) => typeof text === 'string');
+  const contentHash = hash.digest('hex');
+  const version = contentHash.slice(0, 12);
+  const known = readable ? validated?.lookup(contentHash) : undefined;
+  if (known) return { ...known, version };
+  return { ...validate((path) => texts.get(path) ?? ''), version };
+}
+
+/** Parses and validates every file, in the order that fixes the version hash. */
+export function validate(textOf: (path: string) => string | ContentError): ContentData {
+  const readText = (path: string) => {
+    const text = textOf(path);
+    if (text instanceof ContentError) throw text;
     return text;
   };
   // Dialogs first, then the other files: the order fixes the content version hash.
@@ -66,11 +96,7 @@ export function loadContent(read: ReadContentFile = readFromDisk()): Content {
   for (const [key, { path, schema }] of Object.entries(contentFiles)) {
     data[key as ContentKey] = parseAndValidate(path, readText(path), schema);
   }
-  return {
-    ...(data as Omit<ContentData, 'dialogs'>),
-    dialogs,
-    version: hash.digest('hex').slice(0, 12),
-  };
+  return { ...(data as Omit<ContentData, 'dialogs'>), dialogs };
 }
 
 function parseAndValidate(path: string, text: string, schema: z.ZodType): unknown {
