@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type restify from 'restify';
 import { sendJson } from '../channels/directline/http.js';
@@ -6,7 +6,7 @@ import type { Settings } from '../config/settings.js';
 import type { Log } from '../observability/log.js';
 import type { StaticRoute } from '../observability/logFields.js';
 import { describeError } from '../server/describeError.js';
-import { prepareAsset, sendAsset, type StaticAsset } from './staticAsset.js';
+import { GZIP_DIR, prepareAsset, sendAsset, storeGzip, type StaticAsset } from './staticAsset.js';
 
 export interface WebPagesOptions {
   settings: Settings;
@@ -18,7 +18,7 @@ export interface WebPagesOptions {
 const projectRoot =
   typeof __dirname === 'string' ? path.resolve(__dirname, '..', '..') : process.cwd();
 const publicDir = path.join(projectRoot, 'public');
-const webChatBundle = path.join(
+export const webChatBundle = path.join(
   projectRoot,
   'node_modules',
   'botframework-webchat',
@@ -211,4 +211,20 @@ function contentSecurityPolicy(settings: Settings): string {
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
+}
+
+/**
+ * Run by `npm run build`: gzips the Web Chat bundle ahead of time (dist/gzip/), so start-up
+ * only reads it. The pages and the widget are small, and the widget is filled in at start-up.
+ */
+if (require.main === module) {
+  void (async () => {
+    await rm(GZIP_DIR, { recursive: true, force: true });
+    // A missing bundle is reported at start-up (static-file-missing), not here.
+    const bundle = await readFile(webChatBundle).catch(() => undefined);
+    if (bundle) await storeGzip(bundle);
+  })().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }
