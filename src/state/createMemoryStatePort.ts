@@ -1,11 +1,23 @@
+import { flat } from './flatString.js';
 import type { StatePort, VersionedState, WriteResult } from './StatePort.js';
 
-interface Entry {
-  /** Kept serialised, as blob storage keeps it, so no caller can change it in place. */
-  json: string;
-  version: string;
-  expiresAt: number;
+/**
+ * One stored value, kept small because there is one per conversation (and one per SMS
+ * MessageSid seen): the text flat, the version and the expiry as small integers (a version
+ * counts writes; the expiry is in ms from when the store was made), so none is a separate
+ * object on the heap.
+ */
+class Entry {
+  constructor(
+    /** Kept serialised, as blob storage keeps it, so no caller can change it in place. */
+    readonly json: string,
+    readonly version: number,
+    readonly expiresIn: number,
+  ) {}
 }
+
+/** What most SMS MessageSid records hold, shared rather than one copy each. */
+const EMPTY_OBJECT = '{}';
 
 /**
  * A {@link StatePort} in this process's memory, for one instance. Entries past their
@@ -17,18 +29,20 @@ interface Entry {
  */
 export function createMemoryStatePort(now: () => number = Date.now, sweepMs = 60_000): StatePort {
   const entries = new Map<string, Entry>();
+  // Expiry times are kept as ms from here, which fit a small integer for days.
+  const base = now();
   let nextVersion = 0;
   const live = (key: string): Entry | undefined => {
     const entry = entries.get(key);
-    if (entry && entry.expiresAt <= now()) {
+    if (entry && entry.expiresIn + base <= now()) {
       entries.delete(key);
       return undefined;
     }
     return entry;
   };
   const sweep = setInterval(() => {
-    const time = now();
-    for (const [key, entry] of entries) if (entry.expiresAt <= time) entries.delete(key);
+    const time = now() - base;
+    for (const [key, entry] of entries) if (entry.expiresIn <= time) entries.delete(key);
   }, sweepMs);
   sweep.unref();
 
@@ -36,20 +50,25 @@ export function createMemoryStatePort(now: () => number = Date.now, sweepMs = 60
     read(key): Promise<VersionedState | undefined> {
       const entry = live(key);
       return Promise.resolve(
-        entry ? { state: JSON.parse(entry.json) as unknown, version: entry.version } : undefined,
+        entry
+          ? { state: JSON.parse(entry.json) as unknown, version: String(entry.version) }
+          : undefined,
       );
     },
     write(key, state, expectedVersion, expiresAt): Promise<WriteResult> {
       const entry = live(key);
       if (
-        expectedVersion === undefined ? entry !== undefined : entry?.version !== expectedVersion
+        expectedVersion === undefined
+          ? entry !== undefined
+          : entry === undefined || String(entry.version) !== expectedVersion
       ) {
         return Promise.resolve({ kind: 'conflict' });
       }
       nextVersion += 1;
-      const version = String(nextVersion);
-      entries.set(key, { json: JSON.stringify(state), version, expiresAt: expiresAt.getTime() });
-      return Promise.resolve({ kind: 'written', version });
+      const json = JSON.stringify(state);
+      const text = json === EMPTY_OBJECT ? EMPTY_OBJECT : flat(json);
+      entries.set(key, new Entry(text, nextVersion, expiresAt.getTime() - base));
+      return Promise.resolve({ kind: 'written', version: String(nextVersion) });
     },
     delete(key): Promise<void> {
       entries.delete(key);

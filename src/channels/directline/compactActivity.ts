@@ -1,3 +1,4 @@
+import { flat } from '../../state/flatString.js';
 import type { Activity } from './activities.js';
 
 /** Fields that differ from one activity to the next; everything else of a bot reply repeats. */
@@ -24,7 +25,8 @@ export function compactActivity(activity: Activity): CompactActivity {
   for (const [field, value] of Object.entries(activity)) {
     (OWN_FIELDS.has(field) ? own : rest)[field] = value;
   }
-  return { own: JSON.stringify(own), body: packBody(rest) };
+  // Kept flat (see flat()): they stay queued until the client reads them.
+  return { own: flat(JSON.stringify(own)), body: packBody(rest) };
 }
 
 /**
@@ -37,18 +39,20 @@ export function packOwnFields(
   recipient?: { id: string; role: string },
   replyToId?: string,
 ): string {
-  return JSON.stringify({
-    conversation: { id: conversationId },
-    timestamp: new Date(),
-    id,
-    ...(recipient ? { recipient } : {}),
-    ...(replyToId !== undefined ? { replyToId } : {}),
-  });
+  return flat(
+    JSON.stringify({
+      conversation: { id: conversationId },
+      timestamp: new Date(),
+      id,
+      ...(recipient ? { recipient } : {}),
+      ...(replyToId !== undefined ? { replyToId } : {}),
+    }),
+  );
 }
 
 /** An activity's body (every field but its own), packed; a bot reply's body is shared. */
 export function packBody(body: Record<string, unknown>): string {
-  const json = JSON.stringify(body);
+  const json = flat(JSON.stringify(body));
   return (body.from as { role?: unknown } | undefined)?.role === 'bot' ? intern(json) : json;
 }
 
