@@ -7,6 +7,7 @@ import { benchLostUpdates, TURNS_EACH } from './lostUpdatesBench.js';
 import { benchMemory } from './memoryBench.js';
 import { describeMachine, renderTable, type Row } from './report.js';
 import { slowestFirstRequest, timeToListen } from './startupBench.js';
+import { startFlags } from './startFlags.js';
 import { ms, summarise } from './stats.js';
 import { benchWebChat } from './webChatBench.js';
 import { benchTurns } from './turnBench.js';
@@ -145,11 +146,9 @@ async function main(): Promise<void> {
     const bareFirsts: number[] = [];
     const env = { PORT: '0', HOST: '127.0.0.1' };
     for (let i = 0; i < 3; i += 1) {
-      starts.push(
-        await timeToListen(['--enable-source-maps', 'dist/index.js'], '"listening"', env),
-      );
+      starts.push(await timeToListen([...startFlags(), 'dist/index.js'], '"listening"', env));
       bareStarts.push(await timeToListen(['bench/bareRestifyServer.cjs'], '"listening"', env));
-      firsts.push(await slowestFirstRequest(['--enable-source-maps', 'dist/index.js'], env));
+      firsts.push(await slowestFirstRequest([...startFlags(), 'dist/index.js'], env));
       bareFirsts.push(await slowestFirstRequest(['bench/bareRestifyServer.cjs'], env));
     }
     const start = summarise(starts).median;
