@@ -82,11 +82,8 @@ export function createQuestionMatcher(
     mention(text) {
       const found = mentionPatterns.find(({ pattern }) => hasHit(pattern, text))?.option;
       if (found || yesValue) return found;
-      // "male, 40", "female 28", "man here": a one-word answer typed first, then an age or
-      // "here", is how people describe themselves in a hurry. Not for yes/no questions.
-      const [first = '', next] = text.words.filter((word) => /[a-z0-9]/.test(word));
-      if (next === undefined || !(next === 'here' || /^[1-9]\d$/.test(next))) return undefined;
-      const value = exact.get(first);
+      const words = text.words.filter((word) => /[a-z0-9]/.test(word));
+      const value = describedAs(words, exact) ?? leadingSelfDescription(words, exact);
       return mentionPatterns.find(({ option }) => option.value === value)?.option;
     },
     answer(message, recognizers) {
@@ -208,10 +205,50 @@ function pickedOptionNumber(said: string): number | undefined {
   return Number(match[2] ?? match[3]);
 }
 
+/**
+ * Words that can stand between "i am" and the word someone describes themselves by: "i am a
+ * 60 year old man", "im only a lad", "i am just a mum".
+ */
+const DESCRIBING = new Set(['a', 'an', 'only', 'just', 'still', 'also', 'year', 'years', 'old']);
+const DESCRIBING_AGE = /^(?:[1-9]\d|yo|yrs?)$/;
+
+/** The option a self-description after "i am" names: "i am a 60 year old man" → man. */
+function describedAs(words: readonly string[], exact: ReadonlyMap<string, string>) {
+  for (let i = 0; i + 2 < words.length; i += 1) {
+    if (words[i] !== 'i' || words[i + 1] !== 'am') continue;
+    for (let j = i + 2; j < Math.min(words.length, i + 9); j += 1) {
+      const word = words[j] ?? '';
+      const value = exact.get(word);
+      if (value) return value;
+      if (!DESCRIBING.has(word) && !DESCRIBING_AGE.test(word) && !AGE_WORD.test(word)) break;
+    }
+  }
+  return undefined;
+}
+
+/** After a leading one-word self-description, what shows it is about the writer. */
+const AFTER_LEAD = new Set(['here', 'and', 'aged', 'living', 'age']);
+/** "male in my garden" is about someone else: after "in" or "from", a place must follow. */
+const NOT_A_PLACE = new Set(['my', 'the', 'our', 'his', 'her', 'their', 'a', 'front', 'back']);
+
+/**
+ * "male, 40", "female 28", "man here", "male in norwich", "woman from leeds": a one-word
+ * answer typed first, then an age, "here" or where they live, is how people describe
+ * themselves in a hurry. Not for yes/no questions.
+ */
+function leadingSelfDescription(words: readonly string[], exact: ReadonlyMap<string, string>) {
+  const [first = '', next, after = ''] = words;
+  if (next === undefined) return undefined;
+  const placed = (next === 'in' || next === 'from') && after !== '' && !NOT_A_PLACE.has(after);
+  if (!(AFTER_LEAD.has(next) || /^[1-9]\d$/.test(next) || placed)) return undefined;
+  return exact.get(first);
+}
+
 /** Reads a stated age in years ("i am 15", "15 years old") from normalised text. */
 export function mentionedAge(normalisedText: string): number | undefined {
   const match =
     AGE_AFTER_LEAD.exec(normalisedText) ??
+    LEADING_AGE.exec(normalisedText) ??
     /(?:^| )(\d{1,2}) ?(?:years old|year old|yrs old|yr old|yo)(?= |$)/.exec(normalisedText);
   const said = match?.[1];
   if (said === undefined) return undefined;
@@ -227,5 +264,11 @@ const AGE_WORDS =
  * self-description "male 40" or "female, 28". Not "i am 5 minutes away".
  */
 const AGE_AFTER_LEAD = new RegExp(
-  `(?:^| )(?:i am|aged|age|male|female|man|woman|boy|girl|lad)(?: a)? (\\d{1,2}|${AGE_WORDS})(?= |$)(?! (?:weeks|months|miles|minutes|mins|hours|days|kids|children|times))`,
+  `(?:^| )(?:i am|aged|age|male|female|man|woman|boy|girl|lad)(?: a)?(?: only| just| nearly| almost| barely| still| turning)? (\\d{1,2}|${AGE_WORDS})(?= |$)(?! (?:weeks|months|miles|minutes|mins|hours|days|kids|children|times))`,
 );
+
+/** "fourteen and in glasgow", "15 here": an age typed first, as a self-description. */
+const LEADING_AGE = new RegExp(`^(1\\d|[2-9]\\d|${AGE_WORDS})(?= (?:and|here|yo|yrs)(?: |$))`);
+
+/** One word of an age in words, for reading past it in a self-description. */
+const AGE_WORD = new RegExp(`^(?:${AGE_WORDS})$`);
