@@ -159,6 +159,41 @@ describe('the capability table: every field changes the render', () => {
     for (const message of split) expect(message.text.length).to.be.at.most(30);
   });
 
+  it('budget in characters: every part of a split emergency reply or signpost carries 999', () => {
+    const emergency: Reply = {
+      ...reply,
+      step: 'emergency',
+      urgency: 'emergency',
+      services: [],
+      signposted: [],
+      links: [],
+      text: [
+        "If you're in danger now, call 999.",
+        "If you can't speak, call 999 and listen.",
+        'To leave at once, type exit.',
+      ].join('\n'),
+    };
+    for (const [given, max] of [
+      [emergency, 80],
+      [reply, 90],
+    ] as const) {
+      for (const markdown of [true, false]) {
+        const row: ChannelCapabilities = {
+          ...web,
+          cards: false,
+          markdown,
+          budget: { unit: 'characters', max },
+        };
+        const parts = renderRepliesFor([given], row, options).filter(isMessage);
+        expect(parts.length, `${given.step}, markdown ${String(markdown)}`).to.be.greaterThan(1);
+        for (const part of parts) {
+          expect(part.text, given.step).to.match(/\b999\b/);
+          expect(part.text.length).to.be.at.most(max);
+        }
+      }
+    }
+  });
+
   it('budget in segments: SMS, in as many texts as the number of segments allows', () => {
     const three = render(sms);
     const one = render({ ...sms, budget: { unit: 'segments', max: 1 } });

@@ -10,6 +10,9 @@ import {
   type Signpost,
 } from './outgoingActivity.js';
 import { splitToBudget } from './splitToBudget.js';
+import { sentenceWith999 } from '../sms/convertReplyToSms.js';
+
+const MENTIONS_999 = /\b999\b/;
 
 /**
  * True when a channel shows these choices as buttons: it has a button style, room for all
@@ -75,7 +78,25 @@ export function convertReply(
   }
   while (owners.length < lines.length) owners.push(undefined);
 
-  const messages = splitToBudget(lines, owners, markdown ? '\n\n' : '\n', capabilities.budget.max);
+  const separator = markdown ? '\n\n' : '\n';
+  const max = capabilities.budget.max;
+  // Messages can arrive out of order, so each part of a split emergency reply, and each
+  // part of a signpost, carries the reply's 999 sentence; room is kept for it in each part
+  // (unless the budget is too small to hold it twice).
+  const with999 =
+    reply.urgency === 'emergency' || reply.services.length > 0
+      ? sentenceWith999(lines.join('\n'))
+      : undefined;
+  const room = with999 ? with999.length + separator.length : 0;
+  let messages = splitToBudget(lines, owners, separator, max);
+  if (with999 && messages.length > 1) {
+    if (room * 2 <= max) messages = splitToBudget(lines, owners, separator, max - room);
+    messages = messages.map((message) =>
+      MENTIONS_999.test(message.text) || message.text.length + room > max
+        ? message
+        : { ...message, text: `${message.text}${separator}${with999}` },
+    );
+  }
   const shownAnywhere = new Set(messages.length > 1 ? reply.services.map((s) => s.id) : []);
   return messages.map((message, index): OutgoingMessage => {
     const last = index === messages.length - 1;
