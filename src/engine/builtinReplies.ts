@@ -76,6 +76,7 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
         {
           signposted: ownLife ? [...ownLifeIds] : [],
           choices: [{ value: 'more-ways', label: emergencyWording.moreLabel }, carryOn],
+          brief: true,
         },
       );
     },
@@ -84,6 +85,7 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
     emergencyCheck: (): Reply =>
       reply('emergency', 'emergency', emergencyWording.checkSafe, {
         choices: [{ value: 'more-ways', label: emergencyWording.moreLabel }, carryOn],
+        brief: true,
       }),
 
     emergencyMore: (): Reply =>
@@ -121,6 +123,7 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
         services,
         signposted: services.map((service) => service.id),
         choices: [carryOn],
+        brief: true,
       });
     },
 
@@ -183,6 +186,7 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
       return reply('fail-safe', 'routine', wording.failSafe, {
         services,
         signposted: services.map((service) => service.id),
+        brief: true,
       });
     },
   };

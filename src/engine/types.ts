@@ -100,6 +100,12 @@ export interface Reply {
   links: Link[];
   /** Set while staff preview the public chat: the label that marks each reply as a preview. */
   preview?: string;
+  /**
+   * Keep to one message where the channel allows: by SMS, every service is shortened
+   * alike (no summary, then calls only, then numbers only) before the reply is split.
+   * The urgent reply is brief: someone at high risk should not get a string of texts.
+   */
+  brief?: boolean;
 }
 
 /**

@@ -67,12 +67,37 @@ export function convertReplyToSms(
   for (const link of reply.links) {
     head.push(`${link.label}: ${new URL(link.url, options.linkBase).toString()}`);
   }
-  const chunks = splitLines(normaliseForGsm(head.join('\n')), fits);
+  const headText = normaliseForGsm(head.join('\n'));
+  const choiceText =
+    reply.choices.length > 0 ? normaliseForGsm(numberedChoices(reply.choices, emergency)) : '';
+  const asMessages = (list: Chunk[]): OutgoingMessage[] =>
+    list.map((chunk, index) => ({
+      type: 'message',
+      text: finished(chunk).trim(),
+      textFormat: 'plain',
+      channelData: signpostOf({ ...reply, signposted: signpostedIn(reply, list, index) }, options),
+    }));
 
+  if (reply.brief) {
+    // One message if any level of detail, the same for every service, lets it fit.
+    for (const detail of SERVICE_DETAILS) {
+      const blocks = reply.services.map((service) =>
+        normaliseForGsm(describeServiceForSms(service, detail)),
+      );
+      const one: Chunk = {
+        body: [headText, ...blocks].join('\n\n'),
+        services: [...reply.services],
+        ...(choiceText ? { choices: choiceText } : {}),
+      };
+      if (fits(one)) return asMessages([one]);
+    }
+  }
+  const chunks = splitLines(headText, fits);
+
+  // A brief reply that fits no single message still keeps its services short.
+  const details = reply.brief ? SERVICE_DETAILS.slice(-1) : SERVICE_DETAILS;
   for (const service of reply.services) {
-    const blocks = SERVICE_DETAILS.map((detail) =>
-      normaliseForGsm(describeServiceForSms(service, detail)),
-    );
+    const blocks = details.map((detail) => normaliseForGsm(describeServiceForSms(service, detail)));
     const last = chunks[chunks.length - 1];
     const whole: Chunk | undefined = last && {
       body: `${last.body}\n\n${blocks[0] ?? ''}`,
@@ -86,19 +111,13 @@ export function convertReplyToSms(
     chunks.push(alone.find(fits) ?? (alone[alone.length - 1] as Chunk));
   }
 
-  if (reply.choices.length > 0) {
-    const choices = normaliseForGsm(numberedChoices(reply.choices, emergency));
+  if (choiceText) {
     const last = chunks[chunks.length - 1];
-    if (last && fits({ ...last, choices })) last.choices = choices;
-    else chunks.push({ body: '', services: [], choices });
+    if (last && fits({ ...last, choices: choiceText })) last.choices = choiceText;
+    else chunks.push({ body: '', services: [], choices: choiceText });
   }
 
-  return chunks.map((chunk, index) => ({
-    type: 'message',
-    text: finished(chunk).trim(),
-    textFormat: 'plain',
-    channelData: signpostOf({ ...reply, signposted: signpostedIn(reply, chunks, index) }, options),
-  }));
+  return asMessages(chunks);
 }
 
 /** Text split at line ends into as few messages as fit (a line never splits). */

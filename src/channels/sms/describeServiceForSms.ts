@@ -41,6 +41,19 @@ function sentence(text: string): string {
 export function describeServiceForSms(service: ServiceView, detail: ServiceDetail): string {
   const lines = detail === 'full' ? [service.name, service.summary] : [service.name];
   const seen = new Set<string>();
+  const first = service.offers
+    .flatMap((offer) => offer.contacts)
+    .reduce<ContactView | undefined>(
+      (shortest, contact) =>
+        shortest && shortest.value.length <= contact.value.length ? shortest : contact,
+      undefined,
+    );
+  const callable = service.offers.some((offer) => offer.contacts.some(isCall));
+  // A service with nothing to call or text keeps its shortest way in (a website), never a
+  // bare name.
+  if ((detail === 'calls-only' || detail === 'numbers-only') && !callable && first) {
+    return [service.name, sentence(smsContact(first))].join('\n');
+  }
   for (const offer of service.offers) {
     const callsOnly = detail === 'calls-only' || detail === 'numbers-only';
     const contacts = offer.contacts
