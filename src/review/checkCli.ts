@@ -1,4 +1,4 @@
-import { checkSmsMessages } from '../channels/sms/checkSmsMessages.js';
+import { checkMessageBudgets, describe } from '../channels/render/checkMessageBudgets.js';
 import { checkContent } from './contentCheck.js';
 import { readFromDisk } from '../content/loadContent.js';
 import { loadSettings } from '../config/settings.js';
@@ -50,20 +50,23 @@ for (const [rule, heading] of Object.entries(headings)) {
   }
 }
 if (result.content) {
-  // Every message rendered for SMS, checked against the segment limit and for 999.
-  const sms = checkSmsMessages(result.content);
-  for (const finding of sms.findings) {
+  // Every reply rendered for every row of the capability table: each message within its
+  // channel's length budget, 999 in every emergency and signpost message, brief replies in one.
+  const budgets = checkMessageBudgets(result.content);
+  for (const finding of budgets.findings) {
     result.errors.push({
       rule: finding.rule,
       file: 'dialogs/ and content/',
-      path: finding.step,
+      path: `${finding.channel} ${finding.step}`,
       message: finding.message,
     });
   }
-  const { longest } = sms;
-  console.log(
-    `SMS: ${sms.messages} distinct messages rendered; longest ${longest ? `${longest.segments} segment(s), ${longest.characters} characters, ${longest.encoding} (${longest.step})` : 'n/a'}.`,
-  );
+  for (const row of budgets.channels) {
+    const reply = row.longestReply;
+    console.log(
+      `Length (${row.channel}, at most ${row.budget.max} ${row.budget.unit} a message): ${row.replies} distinct replies in ${row.messages} messages; longest reply ${reply ? `${describe(reply)} in ${reply.messages} message(s) (${reply.step})` : 'n/a'}.`,
+    );
+  }
 }
 for (const error of result.errors) {
   console.log(`  ERROR [${error.rule}] ${error.file} ${error.path}: ${error.message}`);

@@ -30,8 +30,9 @@ export interface Finding {
     | 'phone-number'
     | 'unverified'
     | 'stale'
-    | 'sms-segments'
-    | 'sms-999'
+    | 'length-budget'
+    | 'budget-999'
+    | 'one-message'
     | 'reading-ease'
     | 'docs';
   file: string;

@@ -112,3 +112,19 @@ const fallback: ChannelCapabilities = {
 export function capabilitiesOf(channelId: string): ChannelCapabilities {
   return capabilities[channelId] ?? fallback;
 }
+
+/**
+ * Each different row of the capability table, named by its first channel id, and the row
+ * for any other channel: what a check of every reply on every channel renders through.
+ */
+export function capabilityRows(): { channel: string; capabilities: ChannelCapabilities }[] {
+  const rows = new Map<string, { channel: string; capabilities: ChannelCapabilities }>();
+  for (const [channel, row] of [...Object.entries(capabilities), ['(any other)', fallback]] as [
+    string,
+    ChannelCapabilities,
+  ][]) {
+    const key = JSON.stringify(row);
+    if (!rows.has(key)) rows.set(key, { channel, capabilities: row });
+  }
+  return [...rows.values()];
+}
