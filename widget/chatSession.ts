@@ -298,8 +298,8 @@ export class ChatSession {
   /**
    * Watches the conversation through Web Chat's store:
    * - a message that is a leave-site word fires the quick exit (and is never posted);
-   * - the bot's own exit reply ends the chat where a channel delivers it (the self-hosted
-   *   channel deletes the conversation instead: see onEnded), and the page stays;
+   * - an endOfConversation from the bot (after its exit reply, or the channel's own when the
+   *   conversation is deleted or expires) ends the chat, and the page stays (see onEnded);
    * - it notes when the person last sent something.
    */
   private storeMiddleware(chat: OpenChat): StoreMiddleware {
@@ -327,10 +327,10 @@ export class ChatSession {
       if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && payload?.activity) {
         const incoming = payload.activity;
         const fromBot = incoming.from?.role === 'bot';
-        if (
-          fromBot &&
-          (incoming.type === 'endOfConversation' || incoming.channelData?.signpost?.step === 'exit')
-        ) {
+        // The end is signalled by an endOfConversation activity (the bot's own after its
+        // exit reply, or the channel's when the conversation is deleted or expires), never
+        // by which reply came.
+        if (fromBot && incoming.type === 'endOfConversation') {
           this.onEnded();
           return undefined;
         }
