@@ -2,7 +2,7 @@ import type { ConceptName, UrgencyConcepts } from '../content/schema/urgencyConc
 import { createConceptFinder, type Span } from './conceptMatcher.js';
 import type { SpellingMap } from './normaliseText.js';
 import type { Words } from './phraseMatcher.js';
-import { readClauses, type Reading } from './readClauses.js';
+import { CUE_CONCEPTS, readClauses, type Reading } from './readClauses.js';
 import { createLemmatiser, createTokenReader, loadEnglish } from './readTokens.js';
 import { rankOf, type LayerVerdict, type Urgency } from './urgencyTypes.js';
 
@@ -34,6 +34,8 @@ const VISITS = new Set(['turn', 'show', 'come', 'drive', 'call', 'ring']);
 const OBJECTS = new Set(['me', 'us', 'her', 'him', 'them', 'you']);
 const PERSONAL = new Set(['i', 'he', 'she', 'they', 'we', 'you', 'someone', 'somebody']);
 const FUTURE = new Set(['will', 'gonna']);
+/** Who may be kept in: "he wont let me out", "he wont let her out". */
+const LET_OBJECTS = new Set(['me', 'us', 'her', 'him', 'them']);
 
 /** Builds the linguistic layer from content/urgency-concepts.yml. */
 export function createLinguisticLayer(
@@ -52,7 +54,12 @@ export function createLinguisticLayer(
   return {
     read,
     explainsAway: (reading, i) =>
-      Boolean(reading.negated[i] || reading.cancelled[i] || idiomaticAt(reading, i)),
+      Boolean(
+        reading.negated[i] ||
+        reading.cancelled[i] ||
+        (violentNear(reading, i) && idiomaticAt(reading, i)) ||
+        isErrand(reading, i),
+      ),
     detect(reading) {
       const findings = readFrames(reading);
       const verdict: LayerVerdict = {
@@ -78,12 +85,16 @@ export function createLinguisticLayer(
 }
 
 function spansOf(r: Reading, concept: ConceptName): Span[] {
-  return r.spans.get(concept) ?? [];
+  return r.spans.get(concept) ?? r.cues.get(concept) ?? [];
 }
 
 /** The token indexes where a concept starts, worked out once per reading. */
-const startsCache = new WeakMap<Reading, Map<ConceptName, Set<number>>>();
-function startsOf(r: Reading, concept: ConceptName): Set<number> {
+const startsCache = new WeakMap<Reading, Map<ConceptName, ReadonlySet<number>>>();
+const NO_STARTS: ReadonlySet<number> = new Set();
+const NO_SPANS: readonly Span[] = [];
+
+function startsOf(r: Reading, concept: ConceptName): ReadonlySet<number> {
+  if (spansOf(r, concept).length === 0) return NO_STARTS;
   let byConcept = startsCache.get(r);
   if (!byConcept) startsCache.set(r, (byConcept = new Map()));
   let starts = byConcept.get(concept);
@@ -98,14 +109,26 @@ const NOT_DANGER = new Set<ConceptName>([
   'pregnancy',
   'escalation',
   'escalationWeak',
+  'worse',
+  'eachTime',
 ]);
+
+/**
+ * Ideas that an idiom's subject does not explain away: "my kids" is the subject of "my kids
+ * are killing me", but not of "i wrote letters to my kids to say goodbye".
+ */
+const NO_IDIOM_SUBJECT = new Set<ConceptName>([...CUE_CONCEPTS, 'child', 'vehicle']);
 
 function isAsserted(r: Reading, span: Span): boolean {
   if (r.negated[span.start]) return false;
   const idioms = NOT_DANGER.has(span.concept) ? r.organisation : r.cancelled;
   for (let i = span.start; i < span.end; i += 1) if (idioms[i]) return false;
   if (span.concept === 'separation' && isIntention(r, span.start)) return false;
-  return NOT_DANGER.has(span.concept) || !idiomaticAt(r, span.start);
+  return (
+    NOT_DANGER.has(span.concept) ||
+    NO_IDIOM_SUBJECT.has(span.concept) ||
+    !idiomaticAt(r, span.start)
+  );
 }
 
 /** "i want to leave him", "how do i end things": a verb in its base form is not yet done. */
@@ -168,8 +191,10 @@ function harmIsConditional(r: Reading, span: Span): boolean {
 }
 
 /** Spans of a concept that are asserted: not negated, not in an idiom. Cached per reading. */
-const assertedCache = new WeakMap<Reading, Map<ConceptName, Span[]>>();
-function asserted(r: Reading, concept: ConceptName): Span[] {
+const assertedCache = new WeakMap<Reading, Map<ConceptName, readonly Span[]>>();
+function asserted(r: Reading, concept: ConceptName): readonly Span[] {
+  // Most concepts are absent from most messages: nothing is allocated for them.
+  if (spansOf(r, concept).length === 0) return NO_SPANS;
   let byConcept = assertedCache.get(r);
   if (!byConcept) assertedCache.set(r, (byConcept = new Map()));
   let list = byConcept.get(concept);
@@ -202,6 +227,90 @@ function idiomaticAt(r: Reading, i: number): boolean {
     if (PERSONAL.has(r.tokens[j]?.word ?? '')) return false;
   }
   return false;
+}
+
+/** Ideas an idiom can turn harmless ("this exam is killing me"); not "the kids are not safe". */
+const VIOLENT: readonly ConceptName[] = [
+  'harm',
+  'threatVerb',
+  'injuryStrong',
+  'injuryWeak',
+  'injuryMild',
+  'weapon',
+  'ownLifeWords',
+];
+
+/** A violent word starts within the few words of a phrase found at token i. */
+function violentNear(r: Reading, i: number): boolean {
+  for (const concept of VIOLENT) {
+    const starts = startsOf(r, concept);
+    for (let j = i; j < i + 4; j += 1) if (starts.has(j)) return true;
+  }
+  return false;
+}
+
+/** Words that take someone somewhere: "took my son to school" is an errand, not a child taken. */
+const TAKE_VERBS = new Set(['take', 'pick', 'collect', 'drive', 'bring']);
+
+/** Token i takes someone on an everyday trip, named a few words on in its clause. */
+function isErrand(r: Reading, i: number): boolean {
+  if (!TAKE_VERBS.has(r.tokens[i]?.lemma ?? '')) return false;
+  const errands = startsOf(r, 'routineErrand');
+  if (errands.size === 0) return false;
+  // "took the kids from school and wont tell me where they are" is no errand.
+  for (const sign of ['noContact', 'intoxicated', 'distress', 'taken'] as const) {
+    if (asserted(r, sign).length > 0) return false;
+  }
+  for (let j = i + 1; j < Math.min(r.tokens.length, i + 7) && sameClause(r, i, j); j += 1) {
+    if (errands.has(j)) return true;
+  }
+  return false;
+}
+
+/**
+ * When token i happens, leaving out time words inside [lo, hi): in "he said this is the last
+ * time i embarrass him", "last time" is part of the threat, not a time in the past.
+ */
+function whenOutside(r: Reading, i: number, lo: number, hi: number): When {
+  for (const same of [sameClause, sameSentence]) {
+    const has = (concept: ConceptName) =>
+      spansOf(r, concept).some(
+        (span) => (span.end <= lo || span.start >= hi) && same(r, span.start, i),
+      );
+    if (has('now')) return 'now';
+    if (has('lastNight')) return 'recent';
+    if (has('past')) return 'past';
+    if (has('weakNow')) return 'now';
+    if (has('habit')) return 'habit';
+  }
+  return 'unmarked';
+}
+
+/** The nearest person named before token i in its sentence: a subject a clause can share. */
+function subjectBefore(r: Reading, i: number): 'agent' | 'self' | undefined {
+  const agents = startsOf(r, 'agent');
+  for (let j = i - 1; j >= 0 && sameSentence(r, i, j); j -= 1) {
+    const word = r.tokens[j]?.word ?? '';
+    if (word === 'i' || word === 'we') return 'self';
+    if (agents.has(j) && PERSONAL.has(word)) return 'agent';
+  }
+  return undefined;
+}
+
+function clauseHasPerson(r: Reading, i: number): boolean {
+  for (let j = 0; j < r.tokens.length; j += 1) {
+    if (sameClause(r, i, j) && PERSONAL.has(r.tokens[j]?.word ?? '')) return true;
+  }
+  return false;
+}
+
+/** A sign of a person ("footsteps", "a face") that is not the writer's own ("my face"). */
+function traceIn(r: Reading, i: number): boolean {
+  return asserted(r, 'trace').some((t) => {
+    if (!sameClause(r, t.start, i)) return false;
+    const before = r.tokens[t.start - 1]?.word ?? '';
+    return before !== 'my' && before !== 'our';
+  });
 }
 
 /** When the clause holding token i says it happens; else its sentence; else unmarked. */
@@ -245,7 +354,8 @@ function patientOf(r: Reading, span: Span): 'self' | 'child' | 'other' | 'myself
     if (otherStarts.has(j) || OBJECTS.has(word)) return 'other';
     return undefined;
   };
-  for (let j = span.end; j < Math.min(tokens.length, span.end + 4); j += 1) {
+  // From the word after the harm's first word, so an entry may hold its object ("bit me").
+  for (let j = span.start + 1; j < Math.min(tokens.length, span.end + 4); j += 1) {
     if (!sameClause(r, j, span.start)) break;
     const who = readAt(j);
     if (who) return who;
@@ -281,6 +391,13 @@ function hasSelf(r: Reading, i: number): boolean {
   return spansOf(r, 'self').some((span) => sameClause(r, span.start, i));
 }
 
+/** Someone's (not "my") vehicle or person named in the sentence of token i. */
+function othersNear(r: Reading, concept: 'vehicle' | 'agent', i: number): boolean {
+  return spansOf(r, concept).some(
+    (s) => sameSentence(r, s.start, i) && r.tokens[s.start - 1]?.word !== 'my',
+  );
+}
+
 /** Every frame that matches the message. Each frame is one rule, described in the README. */
 function readFrames(r: Reading): Finding[] {
   const out: Finding[] = [];
@@ -296,9 +413,20 @@ function readFrames(r: Reading): Finding[] {
   // Someone here, near or coming: a person (or their vehicle) and a place, door or movement.
   for (const place of asserted(r, 'presence')) {
     const word = r.tokens[place.start]?.word ?? '';
-    const person = spansOf(r, 'agent').some(
-      (a) => sameClause(r, a.start, place.start) && (word !== 'here' || a.start < place.start),
-    );
+    // The person is named in the clause, or is the sentence's subject and the clause names
+    // no one else ("hes pacing up and down the landing"), or only signs of them are there
+    // ("footsteps on the landing", "a face at the window").
+    const person =
+      spansOf(r, 'agent').some(
+        (a) => sameClause(r, a.start, place.start) && (word !== 'here' || a.start < place.start),
+      ) ||
+      (word !== 'here' &&
+        (traceIn(r, place.start) ||
+          // A place ("the landing"), not a verb: "he had a drink and drove the kids" is not
+          // someone at the door.
+          (r.tokens[place.start]?.pos !== 'VERB' &&
+            !clauseHasPerson(r, place.start) &&
+            subjectBefore(r, place.start) === 'agent')));
     const vehicle = spansOf(r, 'vehicle').some(
       (v) => sameSentence(r, v.start, place.start) && r.tokens[v.start - 1]?.word !== 'my',
     );
@@ -347,8 +475,12 @@ function readFrames(r: Reading): Finding[] {
   // Injuries by their signs.
   const bodyNear = (i: number) => anyIn(r, 'bodyPart', i, 'sentence');
   for (const sign of asserted(r, 'injuryStrong')) nowOr(sign.start, 'injured-before', 'injury-now');
+  // A weaker sign needs a part of the body, or harm done, in its sentence: "he bit me and its
+  // gone really deep".
+  const harmNear = (i: number) => harmWords.some((h) => sameSentence(r, h.start, i));
   for (const sign of asserted(r, 'injuryWeak')) {
-    if (bodyNear(sign.start)) nowOr(sign.start, 'injured-before', 'injury-now');
+    if (bodyNear(sign.start) || harmNear(sign.start))
+      nowOr(sign.start, 'injured-before', 'injury-now');
   }
   for (const sign of asserted(r, 'injuryMild')) {
     if (bodyNear(sign.start) && anyHarm) nowOr(sign.start, 'injured-before', 'injury-now');
@@ -366,11 +498,13 @@ function readFrames(r: Reading): Finding[] {
   // "he wont let me", "not letting me go": kept in, when nothing follows or it is leaving
   // or going; "wont let me go to my sisters" or "see my mates" is control, read elsewhere.
   r.tokens.forEach((token, i) => {
-    if (token.lemma !== 'let' || r.tokens[i + 1]?.word !== 'me') return;
-    const negatedBefore = r.tokens
-      .slice(Math.max(0, i - 3), i)
-      .some((t) => t.word === 'not' || t.word === 'never');
+    const object = r.tokens[i + 1]?.word ?? '';
+    if (token.lemma !== 'let' || !LET_OBJECTS.has(object)) return;
+    const before = r.tokens.slice(Math.max(0, i - 3), i);
+    const negatedBefore = before.some((t) => t.word === 'not' || t.word === 'never');
     if (!negatedBefore) return;
+    // "her husband doesnt let her out" is control (a habit); "he wont let her out" is now.
+    if (object !== 'me' && !before.some((t) => t.word === 'will' || t.lemma === 'be')) return;
     const next = r.tokens[i + 2];
     const after = r.tokens[i + 3]?.word ?? '.';
     const keptIn =
@@ -400,6 +534,119 @@ function readFrames(r: Reading): Finding[] {
       (s) => sameClause(r, s.start, means.start) && Math.abs(s.start - means.start) <= 4,
     );
     if (ready && hasSelf(r, means.start)) add('own-life-means', 'emergency', { ownLife: true });
+  }
+
+  // Going round and round near the person: "his mates car keeps circling the block".
+  for (const span of asserted(r, 'circling')) {
+    const someone =
+      othersNear(r, 'vehicle', span.start) ||
+      othersNear(r, 'agent', span.start) ||
+      traceIn(r, span.start);
+    if (!someone) continue;
+    const when = whenAt(r, span.start);
+    if (when === 'habit') add('someone-keeps-coming', 'urgent');
+    else if (when === 'past') add('someone-came-before', 'urgent');
+    else add('someone-circling-now', 'emergency');
+  }
+
+  // Hiding to be safe: "locked myself in the bathroom", "under the bed".
+  for (const span of asserted(r, 'hiding')) nowOr(span.start, 'hid-before', 'hiding-now');
+
+  // A threat in ordinary words, reported as said by someone: "he said this is the last time
+  // i embarrass him". Its own words ("last time") say nothing of when.
+  const speech = asserted(r, 'speech');
+  const agents = startsOf(r, 'agent');
+  // Said by someone: the speech opens its sentence, or its subject is a person who may harm
+  // ("he looked right at me and said …", "his mate texted …").
+  const saidBySomeone = (s: Span) => {
+    if (s.start === 0 || r.sentenceOf[s.start - 1] !== r.sentenceOf[s.start]) return true;
+    for (let j = s.start - 1; j >= 0 && j >= s.start - 3 && sameSentence(r, j, s.start); j -= 1) {
+      if (agents.has(j)) return true;
+    }
+    return subjectBefore(r, s.start) === 'agent';
+  };
+  for (const threat of asserted(r, 'threatSaid')) {
+    const said = speech.some(
+      (s) => s.end <= threat.start && sameSentence(r, s.start, threat.start) && saidBySomeone(s),
+    );
+    if (!said) continue;
+    if (isOld(whenOutside(r, threat.start, threat.start, threat.end))) {
+      add('threat-made-before', 'urgent');
+    } else add('threat-said-now', 'emergency');
+  }
+  // Fire: petrol, a lighter or matches, with pouring, flicking or the house.
+  for (const fuel of asserted(r, 'fire')) {
+    if (anyIn(r, 'fireAction', fuel.start, 'sentence'))
+      nowOr(fuel.start, 'threat-made-before', 'fire-now');
+  }
+
+  // Someone taken or kept from the person: a child above all.
+  const gone = asserted(r, 'noContact');
+  const drunk = asserted(r, 'intoxicated').filter((s) => !isOld(whenAt(r, s.start)));
+  const cries = asserted(r, 'distress').filter(
+    (s) => !isOld(whenAt(r, s.start)) && !anyIn(r, 'child', s.start, 'clause'),
+  );
+  const childNear = (span: Span, reach: number) =>
+    asserted(r, 'child').some(
+      (c) =>
+        sameSentence(r, c.start, span.start) &&
+        c.start >= span.start - reach &&
+        c.start <= span.end + reach,
+    );
+  for (const span of asserted(r, 'taken')) {
+    if (isErrand(r, span.start)) continue;
+    const who = childNear(span, 8) ? 'child' : (patientOf(r, span) ?? 'other');
+    if (who === 'child') nowOr(span.start, 'child-taken-before', 'child-taken-now');
+    else nowOr(span.start, 'someone-taken-before', 'someone-taken-now');
+  }
+  const sign = gone.length > 0 || drunk.length > 0 || cries.length > 0;
+  if (sign) {
+    for (const span of asserted(r, 'holding')) {
+      if (isErrand(r, span.start) || !childNear(span, 4)) continue;
+      nowOr(span.start, 'child-taken-before', 'child-taken-now');
+    }
+  }
+  // Someone heard being hurt: two sounds of it, or one and then no answer.
+  const distinctCries = new Set(cries.map((s) => r.tokens[s.start]?.lemma));
+  if (distinctCries.size >= 2 || (cries.length > 0 && gone.length > 0)) {
+    add('someone-in-distress-now', 'emergency');
+  }
+
+  // Danger building up across a long message: drink or drugs, or someone gone quiet, or
+  // cries, together with two more signs (rage, children, the car or keys, smashing, locked in).
+  const signs = new Set<string>();
+  if (drunk.length > 0) signs.add('intoxicated');
+  if (gone.length > 0) signs.add('noContact');
+  if (cries.length > 0) signs.add('distress');
+  if (signs.size > 0 && spansOf(r, 'agent').length > 0) {
+    for (const concept of ['rage', 'child', 'keys', 'propertyHarm', 'trapped'] as const) {
+      if (asserted(r, concept).some((s) => !isOld(whenAt(r, s.start)))) signs.add(concept);
+    }
+    if (asserted(r, 'vehicle').length > 0) signs.add('keys');
+    if (signs.size >= 3) add('danger-building-now', 'emergency');
+  }
+
+  // A risk to one's own life told by what someone has done to get ready.
+  if (spansOf(r, 'self').length > 0) {
+    const strong = asserted(r, 'ownLifePrep');
+    const weak = asserted(r, 'ownLifePrepWeak');
+    const apart = weak.some((a) => weak.some((b) => b.start >= a.end));
+    const withMeans = weak.length > 0 && asserted(r, 'ownLifeMeans').length > 0;
+    if (strong.length > 0 || apart || withMeans) {
+      add('own-life-preparations', 'emergency', { ownLife: true });
+    }
+  }
+
+  // Worse each time: "every time he kicks off its a bit worse than the last".
+  for (const span of asserted(r, 'worse')) {
+    if (!anyIn(r, 'eachTime', span.start, 'sentence')) continue;
+    const about = r.tokens.some(
+      (t, j) => sameSentence(r, j, span.start) && (t.word === 'it' || agents.has(j)),
+    );
+    if (about || anyHarm) {
+      add('escalating', 'urgent');
+      break;
+    }
   }
 
   // High risk, not this minute.

@@ -5,8 +5,13 @@ import type { Token } from './readTokens.js';
 /** A message read into clauses, with what is negated and when things happen. */
 export interface Reading {
   tokens: Token[];
-  /** Every concept found, by concept. */
+  /** Every concept found, by concept (the semantic layer's features are read from these). */
   spans: ReadonlyMap<ConceptName, Span[]>;
+  /**
+   * Concepts found that only the linguistic layer's frames use (see CUE_CONCEPTS): kept apart
+   * from `spans` so that the semantic layer's features do not change with them.
+   */
+  cues: ReadonlyMap<ConceptName, Span[]>;
   /** The clause each token belongs to. */
   clauseOf: number[];
   /** The sentence each token belongs to. */
@@ -18,6 +23,33 @@ export interface Reading {
   /** True for each token inside an organisation's name only: it counts as nothing at all. */
   organisation: boolean[];
 }
+
+/**
+ * Concepts for the linguistic layer's frames only: signs that mean danger in combination
+ * ("not answering" with a child taken, drink with the car and the kids), never on their own.
+ */
+export const CUE_CONCEPTS: ReadonlySet<ConceptName> = new Set<ConceptName>([
+  'trace',
+  'circling',
+  'hiding',
+  'speech',
+  'threatSaid',
+  'fire',
+  'fireAction',
+  'taken',
+  'holding',
+  'noContact',
+  'distress',
+  'intoxicated',
+  'rage',
+  'propertyHarm',
+  'keys',
+  'routineErrand',
+  'ownLifePrep',
+  'ownLifePrepWeak',
+  'worse',
+  'eachTime',
+]);
 
 /** Words that start a new clause. */
 const CLAUSE_WORDS = new Set([
@@ -60,6 +92,13 @@ const NEGATORS = new Set([
 /** After "not", these verbs turn the meaning round: "he will not stop hitting me". */
 const INVERTERS = new Set(['stop', 'quit', 'let', 'leave', 'give', 'calm', 'back']);
 
+/** "up and down", "over and over", "round and round": one movement, not two clauses. */
+const PAIRS = new Set(['up down', 'back forth', 'in out', 'on off']);
+function isPairedAnd(before: string | undefined, word: string, after: string | undefined) {
+  if (word !== 'and' || !before || !after) return false;
+  return before === after || PAIRS.has(`${before} ${after}`);
+}
+
 function splitClauses(tokens: Token[]): { clauseOf: number[]; sentenceOf: number[] } {
   const clauseOf: number[] = [];
   const sentenceOf: number[] = [];
@@ -74,6 +113,7 @@ function splitClauses(tokens: Token[]): { clauseOf: number[]; sentenceOf: number
     } else if (
       i > 0 &&
       previous?.word !== '.' &&
+      !isPairedAnd(previous?.word, token.word, next?.word) &&
       (CLAUSE_WORDS.has(token.word) ||
         (SUBJECTS.has(token.word) &&
           (next?.pos === 'AUX' || next?.pos === 'VERB') &&
@@ -159,10 +199,16 @@ const WHOLE_SENTENCE_AFTER_NO = new Set(['way', 'chance']);
 /** Reads tokens and their concepts into clauses, negation and cancelled words. */
 export function readClauses(tokens: Token[], found: Span[]): Reading {
   const spans = new Map<ConceptName, Span[]>();
+  const cues = new Map<ConceptName, Span[]>();
   for (const span of found) {
-    const list = spans.get(span.concept) ?? [];
+    const cue = CUE_CONCEPTS.has(span.concept);
+    const map = cue ? cues : spans;
+    let list = map.get(span.concept);
+    if (!list) map.set(span.concept, (list = []));
+    // Several entries may match one place ("taken", "took" and "take" all read as "take").
+    const last = list[list.length - 1];
+    if (cue && last && last.start === span.start && last.end === span.end) continue;
     list.push(span);
-    spans.set(span.concept, list);
   }
   const { clauseOf, sentenceOf } = splitClauses(tokens);
   const doubts = new Set((spans.get('doubt') ?? []).map((span) => span.start));
@@ -179,6 +225,7 @@ export function readClauses(tokens: Token[], found: Span[]): Reading {
   return {
     tokens,
     spans,
+    cues,
     clauseOf,
     sentenceOf,
     negated: markNegation(tokens, clauseOf, sentenceOf, doubts),
