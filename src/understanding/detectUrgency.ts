@@ -114,6 +114,10 @@ export function createUrgencyDetector(
             reading
               ? (i) => i < reading.tokens.length && linguistic.explainsAway(reading, i)
               : undefined,
+            // A phrase in a clause of the past or a habit lowers as the whole message would.
+            reading
+              ? (i) => i < reading.tokens.length && linguistic.isOldAt(reading, i)
+              : undefined,
           ),
         );
       }

@@ -26,6 +26,11 @@ export interface LinguisticLayer {
    * structure, or is part of an idiom or an organisation's name.
    */
   explainsAway(reading: Reading, wordIndex: number): boolean;
+  /**
+   * For the phrase layer: true when the clause holding this word speaks only of the past or
+   * a habit ("years ago he used to wait outside my work"), with no sign of now in it.
+   */
+  isOldAt(reading: Reading, wordIndex: number): boolean;
 }
 
 /** Coming again and again ("he keeps turning up at my work") is stalking, not this minute. */
@@ -60,6 +65,7 @@ export function createLinguisticLayer(
         (violentNear(reading, i) && idiomaticAt(reading, i)) ||
         isErrand(reading, i),
       ),
+    isOldAt: clauseIsOld,
     detect(reading) {
       const findings = readFrames(reading);
       const verdict: LayerVerdict = {
@@ -338,6 +344,29 @@ function whenUncached(r: Reading, i: number): When {
 
 const isOld = (when: When) => when === 'past' || when === 'habit';
 
+/** Past times long enough ago that a phrase of danger in their clause is not now. */
+const LONG_AGO = /year|long|ages|used|back|together|past|little|kid|younger|child|previous/;
+
+/**
+ * The clause holding token i names a habit or a time long ago, and nothing of now: "years ago
+ * he used to wait outside my work", "they always come back fine" (not "last week", which
+ * keeps a recent assault an emergency).
+ */
+function clauseIsOld(r: Reading, i: number): boolean {
+  let old = false;
+  for (const concept of ['now', 'lastNight', 'weakNow', 'past', 'habit'] as const) {
+    for (const span of spansOf(r, concept)) {
+      if (!sameClause(r, span.start, i)) continue;
+      if (concept === 'habit') old = true;
+      else if (concept === 'past') {
+        const words = r.tokens.slice(span.start, span.end + 1).map((t) => t.word);
+        if (LONG_AGO.test(words.join(' '))) old = true;
+      } else return false;
+    }
+  }
+  return old;
+}
+
 /** Who a harm word is done to: the words after it in its clause, or a passive subject. */
 function patientOf(r: Reading, span: Span): 'self' | 'child' | 'other' | 'myself' | undefined {
   const { tokens } = r;
@@ -391,6 +420,34 @@ function hasSelf(r: Reading, i: number): boolean {
   return spansOf(r, 'self').some((span) => sameClause(r, span.start, i));
 }
 
+/** A verb of the clause before token i in the present simple: "sleeps", "sits", "comes". */
+function presentSimpleIn(r: Reading, i: number): boolean {
+  for (let j = i; j >= 0 && sameClause(r, i, j); j -= 1) {
+    const token = r.tokens[j];
+    if (!token || token.pos !== 'VERB') continue;
+    return token.word !== token.lemma && token.word.endsWith('s') && !token.lemma.endsWith('s');
+  }
+  return false;
+}
+
+/** A negator between two tokens: "he said [im not leaving this house alive]". */
+function negatorBetween(r: Reading, from: number, to: number): boolean {
+  for (let j = from; j <= to; j += 1) {
+    const word = r.tokens[j]?.word ?? '';
+    if (word === 'not' || word === 'never' || word === 'no' || word === 'nobody') return true;
+  }
+  return false;
+}
+
+/** "he says ill regret it": said as a habit (the present simple), with nothing of now. */
+function saidAsHabit(r: Reading, said: Span): boolean {
+  const word = r.tokens[said.start]?.word ?? '';
+  if (word !== 'says' && word !== 'tells') return false;
+  return !['now', 'weakNow', 'lastNight'].some((concept) =>
+    spansOf(r, concept as ConceptName).some((s) => sameSentence(r, s.start, said.start)),
+  );
+}
+
 /** Someone's (not "my") vehicle or person named in the sentence of token i. */
 function othersNear(r: Reading, concept: 'vehicle' | 'agent', i: number): boolean {
   return spansOf(r, concept).some(
@@ -431,7 +488,10 @@ function readFrames(r: Reading): Finding[] {
       (v) => sameSentence(r, v.start, place.start) && r.tokens[v.start - 1]?.word !== 'my',
     );
     if (!person && !vehicle) continue;
-    const when = whenAt(r, place.start);
+    let when = whenAt(r, place.start);
+    // "he sleeps in the spare room", "he sits outside in his car": the present simple of the
+    // clause's verb is a habit, when nothing else in the sentence says when.
+    if (when === 'unmarked' && presentSimpleIn(r, place.start)) when = 'habit';
     const keeps = r.tokens.some((t, j) => t.lemma === 'keep' && sameClause(r, j, place.start));
     if (when === 'habit' || (keeps && VISITS.has(r.tokens[place.start]?.lemma ?? ''))) {
       add('someone-keeps-coming', 'urgent');
@@ -462,18 +522,26 @@ function readFrames(r: Reading): Finding[] {
       nowOr(harm.start, 'harmed-before', who === 'self' ? 'harm-now' : 'someone-else-harmed-now');
   }
 
+  const speech = asserted(r, 'speech');
+  const agents = startsOf(r, 'agent');
   // Threats: a harm promised ("he is going to stab me"), or in other words ("you'll be sorry").
   for (const threat of asserted(r, 'threatVerb')) {
     if (!hasFuture(r, threat.start) || !patientOf(r, threat)) continue;
     nowOr(threat.start, 'threat-made-before', 'threat-now');
   }
-  for (const words of asserted(r, 'threatWords'))
-    nowOr(words.start, 'threat-made-before', 'threat-now');
+  for (const words of asserted(r, 'threatWords')) {
+    const said = speech.find((s) => s.end <= words.start && sameSentence(r, s.start, words.start));
+    if (said && saidAsHabit(r, said)) add('threat-made-before', 'urgent');
+    else nowOr(words.start, 'threat-made-before', 'threat-now');
+  }
 
   for (const weapon of asserted(r, 'weapon')) nowOr(weapon.start, 'weapon-before', 'weapon');
 
   // Injuries by their signs.
-  const bodyNear = (i: number) => anyIn(r, 'bodyPart', i, 'sentence');
+  // A part of the body counts even inside a negation ("i cant feel my arm"): the sign itself
+  // must be asserted.
+  const bodyNear = (i: number) =>
+    spansOf(r, 'bodyPart').some((b) => sameSentence(r, b.start, i) && !r.cancelled[b.start]);
   for (const sign of asserted(r, 'injuryStrong')) nowOr(sign.start, 'injured-before', 'injury-now');
   // A weaker sign needs a part of the body, or harm done, in its sentence: "he bit me and its
   // gone really deep".
@@ -554,8 +622,6 @@ function readFrames(r: Reading): Finding[] {
 
   // A threat in ordinary words, reported as said by someone: "he said this is the last time
   // i embarrass him". Its own words ("last time") say nothing of when.
-  const speech = asserted(r, 'speech');
-  const agents = startsOf(r, 'agent');
   // Said by someone: the speech opens its sentence, or its subject is a person who may harm
   // ("he looked right at me and said …", "his mate texted …").
   const saidBySomeone = (s: Span) => {
@@ -565,12 +631,16 @@ function readFrames(r: Reading): Finding[] {
     }
     return subjectBefore(r, s.start) === 'agent';
   };
-  for (const threat of asserted(r, 'threatSaid')) {
-    const said = speech.some(
+  // A "not" inside what was said is part of the threat ("said im not leaving this house
+  // alive"); a "not" before the saying is not ("he never said …").
+  for (const threat of spansOf(r, 'threatSaid')) {
+    if (r.cancelled[threat.start]) continue;
+    const said = speech.find(
       (s) => s.end <= threat.start && sameSentence(r, s.start, threat.start) && saidBySomeone(s),
     );
     if (!said) continue;
-    if (isOld(whenOutside(r, threat.start, threat.start, threat.end))) {
+    if (r.negated[threat.start] && !negatorBetween(r, said.end, threat.start)) continue;
+    if (isOld(whenOutside(r, threat.start, threat.start, threat.end)) || saidAsHabit(r, said)) {
       add('threat-made-before', 'urgent');
     } else add('threat-said-now', 'emergency');
   }
@@ -631,7 +701,8 @@ function readFrames(r: Reading): Finding[] {
     const strong = asserted(r, 'ownLifePrep');
     const weak = asserted(r, 'ownLifePrepWeak');
     const apart = weak.some((a) => weak.some((b) => b.start >= a.end));
-    const withMeans = weak.length > 0 && asserted(r, 'ownLifeMeans').length > 0;
+    const means = asserted(r, 'ownLifeMeans');
+    const withMeans = weak.some((w) => means.some((m) => sameSentence(r, w.start, m.start)));
     if (strong.length > 0 || apart || withMeans) {
       add('own-life-preparations', 'emergency', { ownLife: true });
     }

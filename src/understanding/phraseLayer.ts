@@ -44,7 +44,11 @@ interface CompiledCategory {
  * (the linguistic layer's structural reading); otherwise a short word window is used.
  */
 export interface PhraseLayer {
-  detect(words: Words, isNegated?: (wordIndex: number) => boolean): LayerVerdict;
+  detect(
+    words: Words,
+    isNegated?: (wordIndex: number) => boolean,
+    isOld?: (wordIndex: number) => boolean,
+  ): LayerVerdict;
   /** The spelling map the detector normalises with, shared by the other matchers. */
   spellings: SpellingMap;
 }
@@ -95,13 +99,24 @@ export function createPhraseLayer(phrases: UrgencyPhrases): PhraseLayer {
 
   return {
     spellings,
-    detect(words, structuralNegation) {
+    detect(words, structuralNegation, isOld) {
       const negated = (index: number) =>
         // A phrase that starts with someone doing something is never negated from outside.
         !subjects.has(words.words[index] ?? '') &&
         (structuralNegation ? structuralNegation(index) : isNegated(words.words, index));
-      const matches = (phrases: CompiledPhrases, text: Words) =>
-        findHits(phrases, text).some((wordIndex) => !negated(wordIndex));
+      // A hit that counts: not negated. `old` stays true while every hit that counts sits in
+      // a clause that speaks only of the past or a habit ("they always come back fine"); it is
+      // set afresh for each category.
+      let old: boolean;
+      const matches = (phrases: CompiledPhrases, text: Words) => {
+        let found = false;
+        for (const wordIndex of findHits(phrases, text)) {
+          if (negated(wordIndex)) continue;
+          found = true;
+          if (!isOld?.(wordIndex)) old = false;
+        }
+        return found;
+      };
       const result: LayerVerdict = {
         layer: 'phrases',
         level: 'routine',
@@ -114,12 +129,14 @@ export function createPhraseLayer(phrases: UrgencyPhrases): PhraseLayer {
       // rather than danger now. Any sign of now keeps the higher level.
       const onlyPast = hasHit(pastMarkers, words) && !hasHit(nowMarkers, words);
       for (const category of categories) {
+        old = isOld !== undefined;
         if (!category.patterns.every((phrases) => matches(phrases, words))) {
           continue;
         }
         if (category.unless && hasHit(category.unless, words)) continue;
         result.categories.push(category.id);
-        const level = onlyPast && category.pastLowersTo ? category.pastLowersTo : category.level;
+        const lower = (onlyPast || old) && category.pastLowersTo;
+        const level = lower ? (category.pastLowersTo ?? category.level) : category.level;
         // The category that first reached the highest level is the one that decided.
         if (rankOf(level) > rankOf(result.level)) {
           result.level = level;
