@@ -420,15 +420,20 @@ function hasSelf(r: Reading, i: number): boolean {
   return spansOf(r, 'self').some((span) => sameClause(r, span.start, i));
 }
 
-/** A verb of the clause before token i in the present simple: "sleeps", "sits", "comes". */
+/**
+ * The nearest verb before token i in its clause is in the present simple: "sleeps", "sits",
+ * "comes" (not "is outside", and not a saying: "she says he is outside").
+ */
 function presentSimpleIn(r: Reading, i: number): boolean {
   for (let j = i; j >= 0 && sameClause(r, i, j); j -= 1) {
     const token = r.tokens[j];
-    if (!token || token.pos !== 'VERB') continue;
+    if (!token || (token.pos !== 'VERB' && token.pos !== 'AUX')) continue;
+    if (token.pos === 'AUX' || SAYING.has(token.lemma)) return false;
     return token.word !== token.lemma && token.word.endsWith('s') && !token.lemma.endsWith('s');
   }
   return false;
 }
+const SAYING = new Set(['say', 'tell', 'text', 'message', 'ring', 'call', 'think', 'reckon']);
 
 /** A negator between two tokens: "he said [im not leaving this house alive]". */
 function negatorBetween(r: Reading, from: number, to: number): boolean {
