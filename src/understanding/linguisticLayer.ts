@@ -416,6 +416,11 @@ function hasFuture(r: Reading, i: number): boolean {
   return false;
 }
 
+/** "threatened to", "threatening to", "threatens to" just before token i. */
+function threatenedTo(r: Reading, i: number): boolean {
+  return r.tokens[i - 1]?.word === 'to' && r.tokens[i - 2]?.lemma === 'threaten';
+}
+
 function hasSelf(r: Reading, i: number): boolean {
   return spansOf(r, 'self').some((span) => sameClause(r, span.start, i));
 }
@@ -531,8 +536,16 @@ function readFrames(r: Reading): Finding[] {
   const agents = startsOf(r, 'agent');
   // Threats: a harm promised ("he is going to stab me"), or in other words ("you'll be sorry").
   for (const threat of asserted(r, 'threatVerb')) {
-    if (!hasFuture(r, threat.start) || !patientOf(r, threat)) continue;
-    nowOr(threat.start, 'threat-made-before', 'threat-now');
+    if (!patientOf(r, threat)) continue;
+    if (hasFuture(r, threat.start)) nowOr(threat.start, 'threat-made-before', 'threat-now');
+    // "threatened to stab me": a threat, now or before as its sentence says; "said he would
+    // end me": a threat made before.
+    else if (threatenedTo(r, threat.start)) nowOr(threat.start, 'threat-made-before', 'threat-now');
+    else if (
+      r.tokens[threat.start - 1]?.word === 'would' ||
+      r.tokens[threat.start - 2]?.word === 'would'
+    )
+      add('threat-made-before', 'urgent');
   }
   for (const words of asserted(r, 'threatWords')) {
     const said = speech.find((s) => s.end <= words.start && sameSentence(r, s.start, words.start));
