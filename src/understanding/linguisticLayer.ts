@@ -121,7 +121,7 @@ const NOT_DANGER = new Set<ConceptName>([
 
 /**
  * Ideas that an idiom's subject does not explain away: "my kids" is the subject of "my kids
- * are killing me", but not of "i wrote letters to my kids to say goodbye".
+ * are killing me", but not of "recorded videos for my kids to remember me by".
  */
 const NO_IDIOM_SUBJECT = new Set<ConceptName>([...CUE_CONCEPTS, 'child', 'vehicle']);
 
@@ -275,7 +275,7 @@ function isErrand(r: Reading, i: number): boolean {
 
 /**
  * When token i happens, leaving out time words inside [lo, hi): in "he said this is the last
- * time i embarrass him", "last time" is part of the threat, not a time in the past.
+ * time i show him up", "last time" is part of the threat, not a time in the past.
  */
 function whenOutside(r: Reading, i: number, lo: number, hi: number): When {
   for (const same of [sameClause, sameSentence]) {
@@ -482,7 +482,7 @@ function readFrames(r: Reading): Finding[] {
     const word = r.tokens[place.start]?.word ?? '';
     // The person is named in the clause, or is the sentence's subject and the clause names
     // no one else ("hes pacing up and down the landing"), or only signs of them are there
-    // ("footsteps on the landing", "a face at the window").
+    // ("footsteps in the garden", "his face at the window").
     const person =
       spansOf(r, 'agent').some(
         (a) => sameClause(r, a.start, place.start) && (word !== 'here' || a.start < place.start),
@@ -562,7 +562,7 @@ function readFrames(r: Reading): Finding[] {
     spansOf(r, 'bodyPart').some((b) => sameSentence(r, b.start, i) && !r.cancelled[b.start]);
   for (const sign of asserted(r, 'injuryStrong')) nowOr(sign.start, 'injured-before', 'injury-now');
   // A weaker sign needs a part of the body, or harm done, in its sentence: "he bit me and its
-  // gone really deep".
+  // gone purple and really deep".
   const harmNear = (i: number) => harmWords.some((h) => sameSentence(r, h.start, i));
   for (const sign of asserted(r, 'injuryWeak')) {
     if (bodyNear(sign.start) || harmNear(sign.start))
@@ -622,7 +622,7 @@ function readFrames(r: Reading): Finding[] {
     if (ready && hasSelf(r, means.start)) add('own-life-means', 'emergency', { ownLife: true });
   }
 
-  // Going round and round near the person: "his mates car keeps circling the block".
+  // Going round and round near the person: "same silver car keeps driving round the estate".
   for (const span of asserted(r, 'circling')) {
     const someone =
       othersNear(r, 'vehicle', span.start) ||
@@ -639,7 +639,7 @@ function readFrames(r: Reading): Finding[] {
   for (const span of asserted(r, 'hiding')) nowOr(span.start, 'hid-before', 'hiding-now');
 
   // A threat in ordinary words, reported as said by someone: "he said this is the last time
-  // i embarrass him". Its own words ("last time") say nothing of when.
+  // i show him up". Its own words ("last time") say nothing of when.
   // Said by someone: the speech opens its sentence, or its subject is a person who may harm
   // ("he looked right at me and said …", "his mate texted …").
   const saidBySomeone = (s: Span) => {
@@ -726,7 +726,7 @@ function readFrames(r: Reading): Finding[] {
     }
   }
 
-  // Worse each time: "every time he kicks off its a bit worse than the last".
+  // Worse each time: "each time he drinks he goes further than the time before".
   for (const span of asserted(r, 'worse')) {
     if (!anyIn(r, 'eachTime', span.start, 'sentence')) continue;
     const about = r.tokens.some(
