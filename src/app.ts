@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type restify from 'restify';
 import type { Settings } from './config/settings.js';
@@ -37,6 +38,12 @@ export interface AppOptions {
   log?: Log;
   /** Project root holding dialogs/ and content/. */
   root?: string;
+  /**
+   * The urgency model that `npm run build` trained from content (dist/urgency-model.json);
+   * the compiled app passes it. When it is missing or does not fit the content (stale), the
+   * model is trained at start-up instead, from the same content, to the same result.
+   */
+  semanticModelFile?: string;
   now?: () => Date;
   /** Where conversation state lives; default: in memory. */
   state?: StatePort;
@@ -63,6 +70,16 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** The built urgency model's JSON, or undefined when there is none to read. */
+function readBuiltModel(file: string | undefined): unknown {
+  if (!file) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Builds the whole app from settings. Content is validated here, so a bad file stops
  * start-up with an error naming the file and the path inside it.
@@ -71,7 +88,9 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
   const log = options.log ?? createLog();
   // Content validated by `npm run build` is used when the files are exactly those it read.
   const content = loadContent(readFromDisk(options.root), readValidatedContent());
-  const dialogs = compileDialogs(content);
+  const dialogs = compileDialogs(content, {
+    semanticModel: readBuiltModel(options.semanticModelFile),
+  });
   const conversation = dialogs.get(DEFAULT_DIALOG);
   if (!conversation) throw new Error(`There is no dialog "${DEFAULT_DIALOG}" in dialogs/.`);
   let recognizers: FallbackRecognizers | undefined;
@@ -154,6 +173,11 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
     });
   /* eslint-enable @typescript-eslint/no-require-imports */
 
+  if (options.semanticModelFile && conversation.urgency.semanticModel !== 'built') {
+    log('urgency-model-trained-at-start', {
+      advice: 'dist/urgency-model.json was missing or stale: run npm run build.',
+    });
+  }
   if (settings.NODE_ENV === 'production' && !signoff) {
     log('content-not-signed-off', {
       contentVersion: safeName(content.version),

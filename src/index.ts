@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createApp } from './app.js';
 import { loadSettings } from './config/settings.js';
 import { ContentError } from './content/loadContent.js';
@@ -12,7 +13,11 @@ installProcessGuard(log);
 
 async function main(): Promise<void> {
   const settings = loadSettings();
-  const app = createApp(settings, { log });
+  // The urgency model `npm run build` trained from content, beside this compiled file.
+  const app = createApp(settings, {
+    log,
+    semanticModelFile: join(__dirname, 'urgency-model.json'),
+  });
   // The Bot Framework adapter and Microsoft's recognizers load before listening: loading
   // them afterwards stalled the event loop for about a second, just as the first requests
   // came in. Everything still works without them, so a failure here does not stop start-up.

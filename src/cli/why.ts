@@ -22,6 +22,19 @@ for (const message of messages) {
     const found = layer.categories.length ? layer.categories.join(', ') : 'nothing';
     console.log(`  ${layer.layer.padEnd(10)} ${layer.level.padEnd(9)} ${found}`);
   }
+  const semantic = detector.explainSemantic(message);
+  const [routine, urgent, emergency] = semantic.probabilities.map((p) => p.toFixed(2));
+  console.log(
+    `  semantic classifier: ${semantic.level} (routine ${routine}, urgent ${urgent}, emergency ${emergency})`,
+  );
+  if (semantic.level !== 'routine') {
+    if (semantic.example) {
+      console.log(
+        `    explained by example ${semantic.example.id}, similarity ${semantic.example.similarity.toFixed(2)}`,
+      );
+    }
+    console.log(`    features that pushed it there: ${semantic.features.join(', ') || '-'}`);
+  }
   const nearest = detector.nearestExample(message);
   if (nearest) {
     console.log(

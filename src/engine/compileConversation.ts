@@ -7,7 +7,11 @@ import type { EmergencyWording, PerSurface, TrustAnswer } from '../content/schem
 import { createCommandMatcher, type CommandMatcher } from '../understanding/matchCommand.js';
 import { compilePhrases, type CompiledPhrases } from '../understanding/phraseMatcher.js';
 import { createPlaceMatcher, type PlaceMatcher } from '../understanding/matchPlace.js';
-import { createUrgencyDetector, type UrgencyDetector } from '../understanding/detectUrgency.js';
+import {
+  createUrgencyDetector,
+  type DetectorOptions,
+  type UrgencyDetector,
+} from '../understanding/detectUrgency.js';
 import { createQuestionMatcher, type QuestionMatcher } from '../understanding/questionMatcher.js';
 
 /** The id of a step: its question id, or its route id. */
@@ -73,10 +77,11 @@ export type Dialogs = ReadonlyMap<string, Conversation>;
 
 /**
  * Compiles every dialog in validated content. The matchers that do not depend on a dialog
- * (urgency, commands, places) are compiled once and shared.
+ * (urgency, commands, places) are compiled once and shared. `options.semanticModel` is the
+ * urgency model built by `npm run build`, used when it fits the content.
  */
-export function compileDialogs(content: Content): Dialogs {
-  const urgency = createUrgencyDetector(content);
+export function compileDialogs(content: Content, options: DetectorOptions = {}): Dialogs {
+  const urgency = createUrgencyDetector(content, undefined, options);
   const shared = {
     content,
     urgency,

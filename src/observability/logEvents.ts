@@ -15,6 +15,7 @@ export const LOG_EVENTS = [
   'uncaught-exception',
   'unhandled-rejection',
   'content-unverified-facts',
+  'urgency-model-trained-at-start',
   'content-not-signed-off',
   'signoffs-unreadable',
   // HTTP and the static pages

@@ -46,6 +46,7 @@ export interface LogFields {
   /** What to do about a start-up warning: one of these fixed sentences. */
   advice?:
     | 'Run npm run content:check and confirm each fact before launch.'
+    | 'dist/urgency-model.json was missing or stale: run npm run build.'
     | 'WARNING: nobody has signed off this content version. Read npm run content:book, then npm run content:signoff -- --by "Name, role".';
 }
 

@@ -7,7 +7,18 @@ import { normaliseText, type SpellingMap } from './normaliseText.js';
 import { createPhraseLayer } from './phraseLayer.js';
 import { toWords, type Words } from './phraseMatcher.js';
 import type { Message } from './readMessage.js';
-import { createSemanticLayer } from './semanticLayer.js';
+import {
+  createSemanticLayer,
+  featuresOf,
+  modelFeaturesOf,
+  type SemanticReading,
+} from './semanticLayer.js';
+import {
+  MODEL_FORMAT,
+  modelSourceHash,
+  trainSemanticModel,
+  type SemanticModel,
+} from './semanticModel.js';
 import type { Reading } from './readClauses.js';
 import { rankOf, type LayerName, type LayerVerdict, type UrgencyResult } from './urgencyTypes.js';
 
@@ -19,6 +30,10 @@ export interface UrgencyDetector {
   detect(message: string | Message): UrgencyResult;
   /** The labelled example a message most resembles, for `npm run why` and the eval. */
   nearestExample(text: string): { id: string; level: string; similarity: number } | undefined;
+  /** The semantic layer's whole reading of a message, for `npm run why` (never for logs). */
+  explainSemantic(text: string): SemanticReading;
+  /** Where the semantic layer's model came from: built by `npm run build`, or trained here. */
+  semanticModel: 'built' | 'trained';
   /** The spelling map the detector normalises with, shared by the other matchers. */
   spellings: SpellingMap;
 }
@@ -49,6 +64,70 @@ function onlyPast(reading: Reading): boolean {
 
 /** Which layers to run; all by default. The eval and bench time and score each alone. */
 export type LayerChoice = readonly LayerName[];
+
+/**
+ * The hash of everything the semantic layer's model is trained from: the examples, the
+ * concepts and the phrase lists' spellings (which shape how every example is read). A model
+ * built for other content is stale and is not used.
+ */
+export function semanticModelSource(content: UrgencyContent): string {
+  return modelSourceHash([content.urgencyExamples, content.urgencyConcepts, content.urgency]);
+}
+
+function readerFor(content: UrgencyContent) {
+  const phrases = createPhraseLayer(content.urgency);
+  const { spellings } = phrases;
+  const linguistic = createLinguisticLayer(content.urgencyConcepts.concepts, spellings);
+  const readText = (text: string) => linguistic.read(toWords(normaliseText(text, spellings)));
+  return { phrases, spellings, linguistic, readText };
+}
+
+/**
+ * Trains the semantic layer's model from content, as `npm run build` does (it writes the
+ * result to dist/urgency-model.json). Deterministic: the same content gives the same model.
+ */
+export function buildSemanticModel(
+  content: UrgencyContent,
+  readText: (text: string) => Reading = readerFor(content).readText,
+): SemanticModel {
+  return trainSemanticModel(
+    content.urgencyExamples.examples,
+    (example) => {
+      const reading = readText(example.text);
+      return { model: modelFeaturesOf(reading), index: featuresOf(reading) };
+    },
+    semanticModelSource(content),
+  );
+}
+
+/** Models trained in this process, by source: tests and tools build many detectors. */
+const trainedHere = new Map<string, SemanticModel>();
+
+function trainedFor(content: UrgencyContent, readText: (text: string) => Reading) {
+  const source = semanticModelSource(content);
+  let model = trainedHere.get(source);
+  if (!model) {
+    model = buildSemanticModel(content, readText);
+    if (trainedHere.size >= 4) trainedHere.delete(trainedHere.keys().next().value as string);
+    trainedHere.set(source, model);
+  }
+  return model;
+}
+
+/** A built model that fits this content, or undefined when it is stale or of another format. */
+export function fitting(content: UrgencyContent, model: unknown): SemanticModel | undefined {
+  const candidate = model as Partial<SemanticModel> | undefined;
+  return candidate?.format === MODEL_FORMAT &&
+    candidate.sourceHash === semanticModelSource(content) &&
+    candidate.weights
+    ? (candidate as SemanticModel)
+    : undefined;
+}
+
+/** Options: a model built by `npm run build`, used when it fits the content. */
+export interface DetectorOptions {
+  semanticModel?: unknown;
+}
 
 /**
  * Combines the layers' verdicts: the highest level wins, and the first layer (in floor-up
@@ -85,21 +164,23 @@ export function combineVerdicts(layers: LayerVerdict[]): UrgencyResult {
 export function createUrgencyDetector(
   content: UrgencyContent,
   layers: LayerChoice = ['phrases', 'linguistic', 'semantic'],
+  options: DetectorOptions = {},
 ): UrgencyDetector {
-  const phrases = createPhraseLayer(content.urgency);
-  const { spellings } = phrases;
-  const linguistic = createLinguisticLayer(content.urgencyConcepts.concepts, spellings);
-  const readText = (text: string) => linguistic.read(toWords(normaliseText(text, spellings)));
+  const { phrases, spellings, linguistic, readText } = readerFor(content);
+  const built = fitting(content, options.semanticModel);
+  const use = new Set(layers);
   const semantic = createSemanticLayer(
     content.urgencyExamples.examples,
-    content.urgencyExamples.minSimilarity,
+    content.urgencyExamples.confidence,
     readText,
+    built ?? trainedFor(content, readText),
   );
-  const use = new Set(layers);
   const reads = use.has('linguistic') || use.has('semantic');
   return {
     spellings,
     nearestExample: (text) => semantic.nearest(readText(text)),
+    explainSemantic: (text) => semantic.explain(readText(text)),
+    semanticModel: built ? 'built' : 'trained',
     detect(message) {
       const words =
         typeof message === 'string' ? toWords(normaliseText(message, spellings)) : message.words;

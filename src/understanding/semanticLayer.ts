@@ -1,6 +1,7 @@
 import type { UrgencyExample } from '../content/schema/urgencyExamplesSchema.js';
 import type { Reading } from './readClauses.js';
-import type { LayerVerdict } from './urgencyTypes.js';
+import { scoreFeatures, trainSemanticModel, type SemanticModel } from './semanticModel.js';
+import type { LayerVerdict, Urgency } from './urgencyTypes.js';
 
 /** Words too common to say anything about danger. */
 const STOP = new Set([
@@ -69,31 +70,120 @@ export function featuresOf(reading: Reading): string[] {
   return features;
 }
 
+/** First words that make a message a question: "how do i…", "can he see…", "what is…". */
+const ASKING = new Set([
+  'how',
+  'what',
+  'whats',
+  'where',
+  'when',
+  'can',
+  'could',
+  'is',
+  'are',
+  'do',
+  'does',
+  'will',
+  'would',
+  'should',
+  'who',
+  'which',
+  'am',
+]);
+
+/**
+ * The features the classifier reads: those of {@link featuresOf}, plus each pair of concepts
+ * found in the same clause ("c:agent&presence": someone who may harm, and a place or
+ * movement, together), and "q:ask" when the message opens as a question. Pairs carry who
+ * does what in one clause, which single words cannot.
+ */
+export function modelFeaturesOf(reading: Reading): string[] {
+  const features = featuresOf(reading);
+  const byClause = new Map<number, Set<string>>();
+  for (const [concept, spans] of reading.spans) {
+    if (concept === 'doubt') continue;
+    for (const span of spans) {
+      const cancelled =
+        reading.cancelled[span.start] && concept !== 'idiom' && concept !== 'organisation';
+      if (cancelled) continue;
+      const clause = reading.clauseOf[span.start] ?? 0;
+      const names = byClause.get(clause) ?? new Set<string>();
+      names.add(reading.negated[span.start] ? `not-${concept}` : concept);
+      byClause.set(clause, names);
+    }
+  }
+  const pairs = new Set<string>();
+  for (const names of byClause.values()) {
+    const sorted = [...names].sort();
+    for (let i = 0; i < sorted.length; i += 1) {
+      for (let j = i + 1; j < sorted.length; j += 1) pairs.add(`c:${sorted[i]}&${sorted[j]}`);
+    }
+  }
+  features.push(...pairs);
+  if (ASKING.has(reading.tokens[0]?.word ?? '')) features.push('q:ask');
+  return features;
+}
+
 interface Indexed {
   example: UrgencyExample;
   norm: number;
 }
 
-/** The semantic layer: the labelled example a message most resembles, if close enough. */
+/** What the semantic layer makes of a message, for `npm run why` and the eval. */
+export interface SemanticReading {
+  /** The classifier's level, after its confidence thresholds. */
+  level: Urgency;
+  /** The probability of routine, urgent and emergency. */
+  probabilities: [number, number, number];
+  /** The labelled example of that level the message most resembles (it explains the level). */
+  example?: { id: string; level: Urgency; similarity: number };
+  /** The message's features that pushed most towards that level (they are its own words). */
+  features: string[];
+}
+
+/** The semantic layer: a classifier trained on labelled examples, explained by the nearest. */
 export interface SemanticLayer {
   detect(reading: Reading): LayerVerdict;
   /** The example a message most resembles and how alike they are, for the eval. */
   nearest(reading: Reading): { id: string; level: string; similarity: number } | undefined;
+  /** The whole reading, for `npm run why`: the features are message words, never log them. */
+  explain(reading: Reading): SemanticReading;
+  /** The model in use (trained in process, or built by `npm run build`). */
+  model: SemanticModel;
+}
+
+/** How sure the classifier must be: see urgency-examples.yml. */
+export interface Confidence {
+  emergency: number;
+  urgent: number;
 }
 
 /**
- * Builds the semantic layer from content/urgency-examples.yml, at start-up: each example is
- * read by the same linguistic reading as messages, and weighted by how rare each feature is
- * among the examples (TF-IDF). A message is compared with every example by cosine
+ * Builds the semantic layer from content/urgency-examples.yml: the classifier (given, as
+ * built by `npm run build` or trained once per process, or trained here from the examples),
+ * and an index of the examples by TF-IDF weighted features (kept in the model) for the
+ * explanation. A message's level is the classifier's;
+ * the example that explains it is the one of that level it most resembles, by cosine
  * similarity through an inverted index, so the cost grows with the message's features, not
- * with the number of examples. Deterministic: no training, no randomness.
+ * with the number of examples. Deterministic: no randomness anywhere.
  */
 export function createSemanticLayer(
   examples: readonly UrgencyExample[],
-  minSimilarity: number,
+  confidence: Confidence,
   read: (text: string) => Reading,
+  model?: SemanticModel,
 ): SemanticLayer {
-  const documents = examples.map((example) => countOf(featuresOf(read(example.text))));
+  const trained =
+    model ??
+    trainSemanticModel(
+      examples,
+      (example) => {
+        const reading = read(example.text);
+        return { model: modelFeaturesOf(reading), index: featuresOf(reading) };
+      },
+      '',
+    );
+  const documents = trained.exampleFeatures.map(countOf);
   const frequency = new Map<string, number>();
   for (const doc of documents) {
     for (const feature of doc.keys()) frequency.set(feature, (frequency.get(feature) ?? 0) + 1);
@@ -120,7 +210,8 @@ export function createSemanticLayer(
     return { example: examples[at] as UrgencyExample, norm: Math.sqrt(sum) };
   });
 
-  const nearest = (reading: Reading) => {
+  /** The example most alike, of the given level if one is given. */
+  const nearest = (reading: Reading, level?: Urgency) => {
     const query = countOf(featuresOf(reading));
     const scores = new Float64Array(indexed.length);
     let sum = 0;
@@ -137,6 +228,7 @@ export function createSemanticLayer(
     for (let at = 0; at < scores.length; at += 1) {
       const score = scores[at] ?? 0;
       if (score === 0) continue;
+      if (level && indexed[at]?.example.level !== level) continue;
       const similarity = score / (norm * (indexed[at]?.norm ?? 1));
       if (similarity > bestScore) {
         bestScore = similarity;
@@ -147,23 +239,60 @@ export function createSemanticLayer(
     return example ? { example, similarity: bestScore } : undefined;
   };
 
+  const classify = (reading: Reading) => {
+    const scored = scoreFeatures(trained, modelFeaturesOf(reading));
+    const [, urgent, emergency] = scored.probabilities;
+    // A message the model knows nothing of is routine: the classes' priors decide nothing.
+    let level: Urgency = 'routine';
+    if (scored.known > 0 && emergency >= confidence.emergency) level = 'emergency';
+    else if (scored.known > 0 && urgent + emergency >= confidence.urgent) level = 'urgent';
+    return { level, scored };
+  };
+
   return {
+    model: trained,
     nearest(reading) {
       const found = nearest(reading);
       return found
         ? { id: found.example.id, level: found.example.level, similarity: found.similarity }
         : undefined;
     },
+    explain(reading) {
+      const { level, scored } = classify(reading);
+      const found = nearest(reading, level);
+      return {
+        level,
+        probabilities: scored.probabilities,
+        example: found && {
+          id: found.example.id,
+          level: found.example.level,
+          similarity: found.similarity,
+        },
+        features: scored.towards(level),
+      };
+    },
     detect(reading) {
-      const found = nearest(reading);
-      const close = found && found.similarity >= minSimilarity ? found.example : undefined;
+      const { level } = classify(reading);
+      if (level === 'routine') {
+        return {
+          layer: 'semantic',
+          level,
+          categories: [],
+          ownLife: false,
+          strangulation: false,
+          because: '',
+        };
+      }
+      // The example of that level most alike explains the verdict (and names it in logs).
+      const example = nearest(reading, level)?.example;
+      const because = example ? example.id : `model-${level}`;
       return {
         layer: 'semantic',
-        level: close?.level ?? 'routine',
-        categories: close && close.level !== 'routine' ? [`example:${close.id}`] : [],
-        ownLife: close?.ownLife ?? false,
-        strangulation: close?.strangulation ?? false,
-        because: close ? close.id : '',
+        level,
+        categories: [`example:${because}`],
+        ownLife: example?.ownLife ?? false,
+        strangulation: example?.strangulation ?? false,
+        because,
       };
     },
   };

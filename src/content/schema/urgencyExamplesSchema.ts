@@ -17,10 +17,17 @@ export const urgencyExampleSchema = z.object({
 /** content/urgency-examples.yml: the labelled examples the semantic layer matches against. */
 export const urgencyExamplesSchema = z.object({
   /**
-   * How alike a message and an example must be (cosine similarity, 0 to 1) for the example
-   * to decide. Lower finds more danger and more false alarms; `npm run eval` shows both.
+   * How sure the semantic layer's classifier (trained on these examples) must be for its
+   * level to count, as a probability from 0 to 1: `emergency` for the emergency level,
+   * `urgent` for urgent or emergency together. Lower finds more danger and more false
+   * alarms; `npm run eval` shows both.
    */
-  minSimilarity: z.number().min(0.3).max(0.95).default(0.6),
+  confidence: z
+    .object({
+      emergency: z.number().min(0.3).max(0.95).default(0.6),
+      urgent: z.number().min(0.3).max(0.95).default(0.6),
+    })
+    .default({ emergency: 0.6, urgent: 0.6 }),
   examples: z
     .array(urgencyExampleSchema)
     .min(1)
