@@ -207,9 +207,13 @@ export function createUrgencyDetector(
       if (reading && use.has('semantic')) {
         const like = semantic.detect(reading);
         // An example says what a message is about, not when: when the reading of the
-        // sentence places it in the past or a habit, a match to an emergency example gives
-        // the urgent reply, as the phrase lists' past markers do.
-        if (like.level === 'emergency' && (read?.level === 'urgent' || onlyPast(reading))) {
+        // sentence places it in the past or a habit, or a layer that reads words (a phrase
+        // list or a frame) reads it as high risk but not now ("said he would kill"), a
+        // match to emergency examples gives the urgent reply, as the phrase lists' past
+        // markers do.
+        const floor = verdicts[0]?.layer === 'phrases' ? verdicts[0] : undefined;
+        const notNow = read?.level === 'urgent' || floor?.level === 'urgent';
+        if (like.level === 'emergency' && (notNow || onlyPast(reading))) {
           like.level = 'urgent';
         }
         verdicts.push(like);
