@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'chai';
 import { loadContent } from '../../src/content/loadContent.js';
-import { labelledSets, readRoutingSet, readUrgencySet } from './labelledSets.js';
+import { blindSets, labelledSets, readRoutingSet, readUrgencySet } from './labelledSets.js';
 
 /**
  * The labelled sets that `npm run eval` reads. These checks never print a message of a set:
- * a failure names the set and a count, so that the blind fourth set stays blind.
+ * a failure names the set and a count, so that the blind sets (fourth, fifth) stay blind.
  */
 const serviceIds = new Set(loadContent().services.services.map((service) => service.id));
 const heldOutNames = Object.keys(labelledSets).filter((name) => name !== 'dev');
@@ -36,15 +36,23 @@ describe('labelled sets (npm run eval)', () => {
     });
   }
 
-  it('the blind fourth set: at least 320 urgency messages of every level, 40 routing statements', () => {
-    const urgency = labelledSets.heldOut4.urgency.flatMap((path) => readUrgencySet(path));
-    const routing = labelledSets.heldOut4.routing.flatMap((path) => readRoutingSet(path));
-    expect(urgency.length).to.be.at.least(320);
-    expect(routing.length).to.be.at.least(40);
-    for (const level of ['emergency', 'urgent', 'routine'] as const)
-      expect(urgency.filter((c) => c.level === level).length, level).to.be.at.least(60);
-    expect(urgency.every((c) => c.kind !== 'unlabelled')).to.equal(true);
-  });
+  for (const { set: name } of blindSets) {
+    it(`the blind set ${name}: at least 320 urgency messages of every level, 40 routing statements`, () => {
+      const set = labelledSets[name];
+      const urgency = set.urgency.flatMap((path) => readUrgencySet(path));
+      const routing = set.routing.flatMap((path) => readRoutingSet(path));
+      expect(urgency.length, name).to.be.at.least(320);
+      expect(routing.length, name).to.be.at.least(40);
+      for (const level of ['emergency', 'urgent', 'routine'] as const)
+        expect(urgency.filter((c) => c.level === level).length, `${name} ${level}`).to.be.at.least(
+          60,
+        );
+      expect(
+        urgency.every((c) => c.kind !== 'unlabelled'),
+        name,
+      ).to.equal(true);
+    });
+  }
 
   it('no held-out message is copied into content/ (the semantic examples included)', () => {
     const content = filesUnder('content')
@@ -67,10 +75,13 @@ describe('labelled sets (npm run eval)', () => {
     }
   });
 
-  it('npm run eval prints the fourth set blind (its messages only with the flag)', () => {
-    const runEval = readFileSync('test/eval/runEval.ts', 'utf8');
-    expect(runEval).to.match(
-      /evaluate\('FOURTH HELD-OUT set \(blind\)'[^;]*blind: showHeldOut4MissesFlag/s,
-    );
-  });
+  for (const { set: name, title, flagName } of blindSets) {
+    it(`npm run eval prints the blind set ${name} blind (its messages only with its flag)`, () => {
+      const runEval = readFileSync('test/eval/runEval.ts', 'utf8');
+      const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      expect(runEval).to.match(
+        new RegExp(`evaluate\\('${escaped}'[^;]*blind: ${flagName}\\b`, 's'),
+      );
+    });
+  }
 });

@@ -5,6 +5,7 @@ import {
   labelledSets,
   readRoutingSet,
   showHeldOut4MissesFlag,
+  showHeldOut5MissesFlag,
   readUrgencySet,
   type RoutingCase,
   type UrgencyCase,
@@ -19,9 +20,9 @@ import { repliesAt, signpostFor, type Position } from './playConversation.js';
  * For each set it prints emergency recall, the false-alarm rate, urgent recall, routing
  * accuracy, what each layer finds on its own, and where the layers disagree.
  *
- * The FOURTH held-out set is blind: only its counts are printed. Its misses and the messages
- * the layers disagreed on are printed only with --show-held-out-4-misses, so that nobody
- * tuning detection reads them.
+ * The FOURTH and FIFTH held-out sets are blind: only their counts are printed. Their misses
+ * and the messages the layers disagreed on are printed only with --show-held-out-4-misses
+ * (--show-held-out-5-misses for the fifth), so that nobody tuning detection reads them.
  */
 const conversation = compileConversation(loadContent());
 const levels: Urgency[] = ['routine', 'urgent', 'emergency'];
@@ -203,4 +204,8 @@ evaluate('THIRD HELD-OUT set (never tuned on)', heldOut3.urgency, heldOut3.routi
 const heldOut4 = read(labelledSets.heldOut4);
 evaluate('FOURTH HELD-OUT set (blind)', heldOut4.urgency, heldOut4.routing, {
   blind: showHeldOut4MissesFlag,
+});
+const heldOut5 = read(labelledSets.heldOut5);
+evaluate('FIFTH HELD-OUT set (blind)', heldOut5.urgency, heldOut5.routing, {
+  blind: showHeldOut5MissesFlag,
 });
