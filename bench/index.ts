@@ -216,7 +216,7 @@ async function main(): Promise<void> {
   const table = renderTable(rows);
   const notes = [
     `HTTP: ${CONNECTIONS} connections, each its own conversation on a keep-alive socket; every target in its own process (TypeScript through tsx), the load from the bench's process; a warm-up, then slices taken in turn, so load from elsewhere on the machine falls on all alike. req/s counts 2xx answers; p50 and p99 are the median over the slices. Waymark runs with its real settings, logs dropped (as for the baselines) and the per-conversation rate limits raised.`,
-    "(d) polling: each message is a POST, then a read from the watermark (both counted). WebSocket: POSTs only; each conversation is given a stream URL, but it names PUBLIC_URL's host (waymark.example.org), so no stream opens and the replies wait in the queue.",
+    "(d) polling: each message is a POST, then a read from the watermark (both counted). WebSocket: POSTs only, with the replies pushed on each conversation's stream (opened on loopback from the stream URL's path and ticket, since the URL names PUBLIC_URL's host); a conversation whose open stream never carried the signpost counts as missing (one whose stream was still connecting at its last post lost nothing: its replies wait in the queue).",
     '(e) counts webhooks answered (signature checked, turn queued); the line below it counts them with the wait until every turn and send was done.',
     'In process: after warm-up; the echo turn is a botbuilder ActivityHandler through a minimal in-memory adapter. Memory: each channel in a fresh process running the compiled app (dist/, plain node, as npm start runs it), after a forced GC, Direct Line with replies waiting unread. Start-up: the compiled app started as npm start starts it.',
   ];

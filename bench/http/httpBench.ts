@@ -89,13 +89,13 @@ export async function benchHttp(): Promise<HttpFigures> {
       'dPolling',
       'Waymark Direct Line, polling (post + read)',
       waymark ?? '',
-      () => directLineScenario(SECRET, 'polling'),
+      () => directLineScenario(SECRET, 'polling', waymark ?? ''),
     ],
     [
       'dWebSocket',
       'Waymark Direct Line, WebSocket stream (post)',
       waymark ?? '',
-      () => directLineScenario(SECRET, 'websocket'),
+      () => directLineScenario(SECRET, 'websocket', waymark ?? ''),
     ],
     ['e', 'Waymark /api/sms, signed webhooks', waymark ?? '', smsScenario],
     [
