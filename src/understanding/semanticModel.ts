@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { UrgencyExample } from '../content/schema/urgencyExamplesSchema.js';
+import { FEATURE_CODE_HASH } from './featureCodeHash.js';
 import type { Urgency } from './urgencyTypes.js';
 
 /**
@@ -49,9 +50,12 @@ const LEARNING_RATE = 0.5;
 const L2 = 0.01;
 const DECIMALS = 1e5;
 
-/** The hash of what a model is trained from: the examples, and how their words are read. */
+/**
+ * The hash of what a model is trained from: the examples, how their words are read (content),
+ * and the code that reads them into features and trains (FEATURE_CODE_HASH).
+ */
 export function modelSourceHash(parts: readonly unknown[]): string {
-  const hash = createHash('sha256').update(MODEL_FORMAT);
+  const hash = createHash('sha256').update(MODEL_FORMAT).update('\0').update(FEATURE_CODE_HASH);
   for (const part of parts) hash.update('\0').update(JSON.stringify(part));
   return hash.digest('hex').slice(0, 16);
 }
