@@ -42,6 +42,33 @@ export function viewsFor(
   return views;
 }
 
+/**
+ * The same-day services of the urgent reply, with the same eligibility as the signpost, in
+ * the table's order (age, nation, Southend, gender, need): the rule that picks for what is
+ * known gives the services to call today. A rule that picks by place (the other nations)
+ * gives that place's same-day list, open to everyone there; so a 15-year-old in Southend sees
+ * Childline. A local area inside a nation (`urgentAreaWithin`: Southend, in England) gives its
+ * own list, then the first line the person would be given in the rest of that nation: a man
+ * in Southend sees SOS and the Men's Advice Line, never a helpline for women.
+ */
+function urgentIds(conversation: Conversation, slots: Slots): string[] {
+  const routing = conversation.content.routing;
+  const placeSlot = conversation.placeSlot;
+  const place = (placeSlot && slots[placeSlot]) || 'default';
+  const decision = route({ rules: conversation.routingRules }, slots, () => false);
+  const rule = decision.kind === 'outcome' ? decision.rule : undefined;
+  const own = place === 'default' ? undefined : routing.urgentServices[place];
+  const byPlace = rule && placeSlot !== undefined && placeSlot in rule.when;
+  const within = placeSlot !== undefined ? routing.urgentAreaWithin[place] : undefined;
+  if (byPlace && within !== undefined && placeSlot !== undefined && within !== place) {
+    const [rest] = urgentIds(conversation, { ...slots, [placeSlot]: within });
+    return [...new Set([...(own ?? rule.services), ...(rest ? [rest] : [])])];
+  }
+  const specific = rule && Object.keys(rule.when).length > 0 ? rule.services : undefined;
+  const picked = byPlace ? (own ?? specific) : (specific ?? own);
+  return [...(picked ?? routing.urgentServices.default ?? [])];
+}
+
 /** The built-in replies, worded from content/wording.yml. */
 export function builtins(conversation: Conversation, env: TurnEnvironment) {
   const { wording } = conversation.content;
@@ -101,19 +128,7 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
 
     urgent(slots: Slots, strangulation: boolean): Reply {
       const routing = conversation.content.routing;
-      const place = (conversation.placeSlot && slots[conversation.placeSlot]) || 'default';
-      // The same eligibility as the signpost, in the table's order (age, nation, Southend,
-      // gender, need): the rule that picks for what is known gives the services to call
-      // today. A rule that picks by place (Southend, the other nations) gives that place's
-      // same-day list, open to everyone there; so a 15-year-old in Southend sees Childline.
-      const decision = route({ rules: conversation.routingRules }, slots, () => false);
-      const rule = decision.kind === 'outcome' ? decision.rule : undefined;
-      const own = place === 'default' ? undefined : routing.urgentServices[place];
-      const byPlace =
-        rule && conversation.placeSlot !== undefined && conversation.placeSlot in rule.when;
-      const specific = rule && Object.keys(rule.when).length > 0 ? rule.services : undefined;
-      const picked = byPlace ? (own ?? specific) : (specific ?? own);
-      const ids = [...(picked ?? routing.urgentServices.default ?? [])];
+      const ids = urgentIds(conversation, slots);
       if (strangulation) ids.push(...routing.strangulationServices);
       const services = viewsFor(conversation, ids, slots, env);
       const text = strangulation

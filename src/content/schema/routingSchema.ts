@@ -31,6 +31,13 @@ export const routingTableSchema = z.object({
   urgentServices: z
     .partialRecord(z.string(), z.array(id).min(1))
     .describe('Same-day helplines for the urgent reply, by place; "default" when unknown'),
+  urgentAreaWithin: z
+    .partialRecord(z.string(), z.string())
+    .default({})
+    .describe(
+      'A local area inside a nation (southend: england): the urgent reply there gives the ' +
+        "area's own same-day services, then the first it gives the person in the rest of that nation",
+    ),
   failSafeServices: z.array(id).min(1),
   ownLifeServices: z.array(id).min(1),
   strangulationServices: z
