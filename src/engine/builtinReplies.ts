@@ -84,9 +84,11 @@ export function builtins(conversation: Conversation, env: TurnEnvironment) {
         links: [{ label: wording.privacyLinkLabel, url: '/privacy' }],
       }),
 
-    question(question: QuestionMatcher, prefix?: string): Reply {
+    /** A question, after `prefix` if given, in its own words or in `text` if given. */
+    question(question: QuestionMatcher, prefix?: string, text?: string): Reply {
       const { block } = question;
-      return reply(block.question, 'routine', prefix ? `${prefix}\n${block.text}` : block.text, {
+      const asked = text ?? block.text;
+      return reply(block.question, 'routine', prefix ? `${prefix}\n${asked}` : asked, {
         choices: [
           ...block.options.map((option) => ({ value: option.value, label: option.label })),
           { value: 'unsure', label: wording.notSureLabel },

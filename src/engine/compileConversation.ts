@@ -90,6 +90,7 @@ export function compileDialogs(content: Content, options: DetectorOptions = {}):
       content.areas.areas,
       urgency.spellings,
       content.ukPlaces.places.value,
+      content.areas.spanning?.value ?? [],
     ),
     services: new Map(content.services.services.map((service) => [service.id, service])),
     bankHolidays: new Set(content.bankHolidays.englandAndWales.value),

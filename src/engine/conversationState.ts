@@ -42,6 +42,16 @@ export const conversationStateSchema = z.object({
   reasked: z.array(id).max(20).default([]),
   /** Raised to "urgent" after any emergency or urgent reply; it colours the signpost. */
   risk: z.enum(['urgent', 'routine']),
+  /**
+   * A name said that covers the local area and places outside it ("essex": the id of a
+   * `spanning` name in content/areas.yml, never the person's words): the "where" question is
+   * then asked as "the Southend-on-Sea area, or elsewhere in Essex?".
+   */
+  placeSpan: z
+    .string()
+    .regex(/^[a-z0-9-]+$/)
+    .max(100)
+    .optional(),
   /** Staff previewing the public chat: every reply is marked as a preview. */
   preview: z.boolean().optional(),
 });

@@ -121,6 +121,7 @@ function runDialogTurn(
     keepAnswerToInterruptedQuestion(conversation, state, message, env);
     // Whatever else the message says (age, place, who) is kept, so nothing is asked again.
     fillUnknown(state.slots, extractMentions(conversation, message));
+    noteSpanningPlace(conversation, state, message);
     interrupt(state, 'emergency');
     return { replies: [say.emergency(urgency.ownLife)], state };
   }
@@ -160,6 +161,7 @@ function runDialogTurn(
   }
   // Free text fills whatever it can, at any step; answers already given are kept.
   const mentioned = extractMentions(conversation, message);
+  noteSpanningPlace(conversation, state, message);
 
   // The urgent reply is given once per kind of risk: a later strangulation still gets the
   // medical advice after an earlier urgent reply about something else.
@@ -437,8 +439,13 @@ function answerQuestion(
     const wording = conversation.content.wording;
     const ambiguous =
       block.slot === conversation.placeSlot && conversation.places.isAmbiguous(input.message.words);
-    const prefix = ambiguous ? wording.placeAmbiguous : learnt ? undefined : wording.notUnderstood;
-    return { replies: [say.question(question, prefix)], state };
+    const spans = spanQuestion(conversation, state, question);
+    const prefix = ambiguous
+      ? wording.placeAmbiguous
+      : learnt || spans
+        ? undefined
+        : wording.notUnderstood;
+    return { replies: [say.question(question, prefix, spans)], state };
   }
 
   state.slots[block.slot] = answer;
@@ -476,7 +483,9 @@ function askCurrent(conversation: Conversation, say: Builtins, state: Conversati
     if (index !== undefined) return advance(conversation, say, state, index).replies;
     return [say.afterOutcome()];
   }
-  if (state.slots[question.block.slot] === undefined) return [say.question(question)];
+  if (state.slots[question.block.slot] === undefined) {
+    return [say.question(question, undefined, spanQuestion(conversation, state, question))];
+  }
   const index = conversation.stepIndex.get(state.step) ?? conversation.routeIndex;
   return advance(conversation, say, state, index).replies;
 }
@@ -496,7 +505,8 @@ function advance(
       const question = conversation.questions.get(step.question);
       if (!question) continue;
       state.step = step.question;
-      return { replies: [say.question(question)], state };
+      const spans = spanQuestion(conversation, state, question);
+      return { replies: [say.question(question, undefined, spans)], state };
     }
     const canAsk = (slot: SlotName) =>
       state.slots[slot] === undefined && conversation.eligibilityBySlot.has(slot);
@@ -547,6 +557,41 @@ function extractMentions(conversation: Conversation, message: Message): Slots {
   const age = years === undefined ? undefined : ageQuestion?.forAge(years);
   if (ageQuestion && age) found[ageQuestion.block.slot] = age;
   return found;
+}
+
+/**
+ * "Essex": a name that covers the local area and places outside it, with nothing more exact.
+ * Its id is kept (never the words), so the "where" question asks which, even when the name
+ * came in a first message or at another question.
+ */
+function noteSpanningPlace(
+  conversation: Conversation,
+  state: ConversationState,
+  message: Message,
+): void {
+  const slot = conversation.placeSlot;
+  if (!slot || (state.slots[slot] !== undefined && state.slots[slot] !== UNSURE)) return;
+  const span = conversation.places.spanning(message.words);
+  if (span) state.placeSpan = span.id;
+}
+
+/**
+ * The words of the "where" question after a name that covers the local area and places
+ * outside it: "Is that in the Southend-on-Sea area, or elsewhere in Essex?"; undefined
+ * otherwise (the question's own words).
+ */
+function spanQuestion(
+  conversation: Conversation,
+  state: ConversationState,
+  question: QuestionMatcher,
+): string | undefined {
+  const wording = conversation.content.wording.placeSpans;
+  if (!wording || !state.placeSpan || question.block.slot !== conversation.placeSlot) {
+    return undefined;
+  }
+  if (state.slots[question.block.slot] !== undefined) return undefined;
+  const span = conversation.places.spanningById(state.placeSpan);
+  return span && wording.replace('{name}', span.name);
 }
 
 function fillUnknown(slots: Slots, found: Slots): void {

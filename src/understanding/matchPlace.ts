@@ -1,4 +1,4 @@
-import type { Area } from '../content/schema/areaSchema.js';
+import type { Area, SpanningName } from '../content/schema/areaSchema.js';
 import type { UkPlace } from '../content/schema/ukPlacesSchema.js';
 import { normaliseAnswer, type SpellingMap } from './normaliseText.js';
 import {
@@ -18,6 +18,22 @@ export interface PlaceMatcher {
    * nothing else in it says which: the bot then asks rather than guesses.
    */
   isAmbiguous(text: Words): boolean;
+  /**
+   * The name, from content/areas.yml `spanning`, of a place that covers the local area and
+   * places outside it ("Essex"), when the text names one and nothing more exact: the bot then
+   * asks which. Its id (the name in lower case, hyphenated) is safe to keep in state.
+   */
+  spanning(text: Words): { id: string; name: string; places: readonly string[] } | undefined;
+  /** A spanning name by its id. */
+  spanningById(id: string): { id: string; name: string; places: readonly string[] } | undefined;
+}
+
+/** The id a spanning name is kept by: "Essex" is "essex". */
+export function spanningId(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** Words before a town's name that show it is a place: "i live in reading". */
@@ -45,6 +61,7 @@ export function createPlaceMatcher(
   areas: readonly Area[],
   spellings: SpellingMap,
   towns: readonly UkPlace[] = [],
+  spanningNames: readonly SpanningName[] = [],
 ): PlaceMatcher {
   const key = (name: string) => normaliseAnswer(name, spellings);
   // Where each name (as normalised) can be: the areas that list it, and the nations of towns.
@@ -116,9 +133,29 @@ export function createPlaceMatcher(
     return townIn(text);
   };
 
+  const spans = spanningNames.map((span) => ({
+    id: spanningId(span.name),
+    name: span.name,
+    places: span.places,
+    names: compilePhrases([span.name, ...span.alsoCalled], {}, spellings),
+  }));
+  const view = (span: (typeof spans)[number]) => ({
+    id: span.id,
+    name: span.name,
+    places: span.places,
+  });
+
   return {
     match,
     isAmbiguous: (text) => hasHit(ambiguous, text) && match(text) === undefined,
+    spanning: (text) => {
+      const span = spans.find((candidate) => hasHit(candidate.names, text));
+      return span && match(text) === undefined ? view(span) : undefined;
+    },
+    spanningById: (id) => {
+      const span = spans.find((candidate) => candidate.id === id);
+      return span && view(span);
+    },
   };
 }
 

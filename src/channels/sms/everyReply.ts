@@ -162,6 +162,13 @@ export function everyReplyBySurface(
       keep(say.question(question, wording.notUnderstood));
       if (question.block.slot === conversation.placeSlot) {
         keep(say.question(question, wording.placeAmbiguous));
+        for (const span of conversation.content.areas.spanning?.value ?? []) {
+          if (wording.placeSpans) {
+            keep(
+              say.question(question, undefined, wording.placeSpans.replace('{name}', span.name)),
+            );
+          }
+        }
       }
       if (disclosure) keep(say.question(question, disclosure));
     }

@@ -24,7 +24,24 @@ export const areaSchema = z.object({
   postcodeAreas: factOf(z.array(postcodeArea)).optional(),
 });
 
-export const areaListSchema = z.object({ areas: z.array(areaSchema).min(1) });
+/**
+ * A name that covers a local area and places outside it (the county of Essex holds the
+ * Southend-on-Sea area and the rest of Essex): said alone, it cannot say which service fits,
+ * so the bot asks one short question. `places` are the "where" options it spans, the local
+ * area first.
+ */
+export const spanningNameSchema = z.object({
+  name: z.string().min(2),
+  alsoCalled: z.array(z.string().min(2)).default([]),
+  places: z.array(z.string().regex(/^[a-z0-9-]+$/)).min(2),
+});
+
+export const areaListSchema = z.object({
+  areas: z.array(areaSchema).min(1),
+  spanning: factOf(z.array(spanningNameSchema)).optional(),
+});
+
+export type SpanningName = z.infer<typeof spanningNameSchema>;
 
 export type Place = z.infer<typeof placeSchema>;
 export type Area = z.infer<typeof areaSchema>;

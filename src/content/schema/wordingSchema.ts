@@ -92,6 +92,11 @@ export const wordingSchema = z.object({
   notUnderstood: z.string().min(1),
   /** Before asking where again, when the place named is in more than one area. */
   placeAmbiguous: z.string().min(1),
+  /**
+   * The "where" question, when the place named covers the local area and places outside it
+   * (content/areas.yml `spanning`): {name} is that name as content gives it ("Essex").
+   */
+  placeSpans: z.string().min(1).optional(),
   trustAnswers: trustAnswerListSchema
     .default([])
     .describe(
