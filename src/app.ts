@@ -62,8 +62,9 @@ export interface App {
   sms: RegisteredSms | undefined;
   listen(port?: number, host?: string): Promise<AddressInfo>;
   /**
-   * Loads what start-up put off (the Bot Framework adapter, Microsoft's recognizers), so
-   * start-up is quick and first requests are too.
+   * Loads what start-up put off (Microsoft's recognizers, the Bot Framework adapter), in
+   * steps; `npm start` calls it once listening. Until the recognizers are in, turns wait for
+   * them (an emergency does not); /api/messages waits for the adapter.
    */
   warm(): Promise<void>;
   /** Graceful: see gracefulShutdown. Resolves once the server and state are closed. */
@@ -94,6 +95,7 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
   const conversation = dialogs.get(DEFAULT_DIALOG);
   if (!conversation) throw new Error(`There is no dialog "${DEFAULT_DIALOG}" in dialogs/.`);
   let recognizers: FallbackRecognizers | undefined;
+  let recognizersLoading: Promise<FallbackRecognizers> | undefined;
   const now = options.now ?? (() => new Date());
   // State expires on the same clock as the turns that write it.
   const state =
@@ -114,6 +116,7 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
     linkBase,
     now,
     recognizers: () => recognizers,
+    recognizersLoading: () => recognizersLoading,
     retryBudgetMs: 2 * settings.STATE_TIMEOUT_MS,
     metrics,
   });
@@ -212,8 +215,15 @@ export function createApp(settings: Settings, options: AppOptions = {}): App {
       });
     },
     async warm() {
+      // Recognizers first (turns wait for them), then the adapter, in steps that each give
+      // the event loop back, so requests that come in meanwhile are answered between them.
+      recognizersLoading ??= loadFallbackRecognizers();
+      try {
+        recognizers ??= await recognizersLoading;
+      } finally {
+        recognizersLoading = undefined;
+      }
       await botFramework.warm();
-      recognizers ??= await loadFallbackRecognizers();
     },
     async close() {
       // Stop accepting, let turns under way finish (within the deadline), close idle

@@ -18,12 +18,15 @@ async function main(): Promise<void> {
     log,
     semanticModelFile: join(__dirname, 'urgency-model.json'),
   });
-  // The Bot Framework adapter and Microsoft's recognizers load before listening: loading
-  // them afterwards stalled the event loop for about a second, just as the first requests
-  // came in. Everything still works without them, so a failure here does not stop start-up.
-  await app.warm().catch((error: unknown) => log('warm-failed', describeError(error)));
   const address = await app.listen(settings.PORT, settings.HOST);
   log('listening', { port: address.port, contentVersion: safeName(app.content.version) });
+  // The urgency detector (every layer) and the engine are ready before listening. Microsoft's
+  // recognizers and the Bot Framework adapter load now, in steps that each give the event
+  // loop back (loaded in one go, they stalled it for about a second as the first requests
+  // came in): turns wait for the recognizers unless the message is an emergency, and
+  // /api/messages waits for the adapter. Everything still works without them, so a failure
+  // here does not stop the bot.
+  void app.warm().catch((error: unknown) => log('warm-failed', describeError(error)));
   let stopping = false;
   const stop = () => {
     if (stopping) return;

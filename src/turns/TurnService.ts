@@ -43,6 +43,12 @@ export interface TurnServiceOptions {
    */
   recognizers?: () => FallbackRecognizers | undefined;
   /**
+   * While the recognizers still load (in steps, after the server listens), the promise of
+   * them: a turn waits for it, so the first turns are read as every later one is. A message
+   * the urgency detector (ready before listening) reads as an emergency never waits.
+   */
+  recognizersLoading?: () => Promise<unknown> | undefined;
+  /**
    * How long a turn keeps retrying writes that lost to another instance before it gives the
    * fail-safe reply (ms). Each storage call is bounded by the store's own timeout.
    */
@@ -88,6 +94,7 @@ export class TurnService implements TurnRunner {
 
   private async runQueuedTurn(request: TurnRequest): Promise<TurnOutcome> {
     const input = engineInput(request.input);
+    await this.untilRecognizers(input);
     const giveUpAt = Date.now() + (this.options.retryBudgetMs ?? DEFAULT_RETRY_BUDGET_MS);
     try {
       for (let attempt = 1; ; attempt += 1) {
@@ -107,6 +114,20 @@ export class TurnService implements TurnRunner {
       const text = input.kind === 'message' ? input.text : '';
       return { activities: this.failSafe(request.channel, text), ended: false };
     }
+  }
+
+  /** Waits for the recognizers still loading, unless the message is an emergency. */
+  private async untilRecognizers(input: TurnInput): Promise<void> {
+    const loading = this.options.recognizersLoading?.();
+    if (!loading || this.options.recognizers?.()) return;
+    if (
+      input.kind === 'message' &&
+      this.defaultConversation.urgency.detect(input.text).level === 'emergency'
+    ) {
+      return;
+    }
+    // A failed load leaves only our own matchers, as before the recognizers were loaded.
+    await loading.catch(() => undefined);
   }
 
   /** Forgets after any turn in progress here, so that turn cannot write the state back. */

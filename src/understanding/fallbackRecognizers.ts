@@ -26,47 +26,51 @@ const CULTURE = 'en-us';
 
 type Model = { parse(query: string): { resolution?: Record<string, unknown> }[] };
 
-/** Loads and warms the recognizers. Node caches the modules, so a second call is quick. */
-export function loadFallbackRecognizers(): Promise<FallbackRecognizers> {
-  return Promise.resolve().then(() => {
-    // require, not import(): see botFrameworkEndpoint.ts.
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const numbers = require('@microsoft/recognizers-text-number') as typeof NumberPart;
-    const choices = require('@microsoft/recognizers-text-choice') as typeof ChoicePart;
-    /* eslint-enable @typescript-eslint/no-require-imports */
-    // What recognizeNumber, recognizeOrdinal and recognizeBoolean do on each call, but with
-    // only the English models built, once: the library caches the models either way.
-    const numberRecognizer = new numbers.NumberRecognizer(
-      CULTURE,
-      numbers.NumberOptions.None,
-      true,
-    );
-    const numberModel: Model = numberRecognizer.getNumberModel(CULTURE, true);
-    const ordinalModel: Model = numberRecognizer.getOrdinalModel(CULTURE, true);
-    const booleanModel: Model = new choices.ChoiceRecognizer(
-      CULTURE,
-      choices.ChoiceOptions.None,
-      true,
-    ).getBooleanModel(CULTURE, true);
-    const firstValue = (model: Model, text: string) => model.parse(text)[0]?.resolution?.value;
-    const recognizers: FallbackRecognizers = {
-      yesNo(text) {
-        const value = firstValue(booleanModel, text);
-        return typeof value === 'boolean' ? value : undefined;
-      },
-      ordinal(text) {
-        const value = Number(firstValue(ordinalModel, text));
-        return Number.isInteger(value) && value > 0 ? value : undefined;
-      },
-      number(text) {
-        const value = Number(firstValue(numberModel, text));
-        return Number.isFinite(value) ? value : undefined;
-      },
-    };
-    // The first call of each recognizer compiles its models; do it now, not mid-conversation.
-    recognizers.yesNo('yes');
-    recognizers.ordinal('the second one');
-    recognizers.number('fifteen');
-    return recognizers;
-  });
+/** Gives the event loop back, so requests waiting are answered between loading steps. */
+const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Loads and warms the recognizers, in steps that each give the event loop back (the app
+ * loads them once listening). Node caches the modules, so a second call is quick.
+ */
+export async function loadFallbackRecognizers(): Promise<FallbackRecognizers> {
+  // require, not import(): see botFrameworkEndpoint.ts.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  await yieldToRequests();
+  const numbers = require('@microsoft/recognizers-text-number') as typeof NumberPart;
+  await yieldToRequests();
+  const choices = require('@microsoft/recognizers-text-choice') as typeof ChoicePart;
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  await yieldToRequests();
+  // What recognizeNumber, recognizeOrdinal and recognizeBoolean do on each call, but with
+  // only the English models built, once: the library caches the models either way.
+  const numberRecognizer = new numbers.NumberRecognizer(CULTURE, numbers.NumberOptions.None, true);
+  const numberModel: Model = numberRecognizer.getNumberModel(CULTURE, true);
+  const ordinalModel: Model = numberRecognizer.getOrdinalModel(CULTURE, true);
+  const booleanModel: Model = new choices.ChoiceRecognizer(
+    CULTURE,
+    choices.ChoiceOptions.None,
+    true,
+  ).getBooleanModel(CULTURE, true);
+  const firstValue = (model: Model, text: string) => model.parse(text)[0]?.resolution?.value;
+  const recognizers: FallbackRecognizers = {
+    yesNo(text) {
+      const value = firstValue(booleanModel, text);
+      return typeof value === 'boolean' ? value : undefined;
+    },
+    ordinal(text) {
+      const value = Number(firstValue(ordinalModel, text));
+      return Number.isInteger(value) && value > 0 ? value : undefined;
+    },
+    number(text) {
+      const value = Number(firstValue(numberModel, text));
+      return Number.isFinite(value) ? value : undefined;
+    },
+  };
+  // The first call of each recognizer compiles its models; do it now, not mid-conversation.
+  recognizers.yesNo('yes');
+  await yieldToRequests();
+  recognizers.ordinal('the second one');
+  recognizers.number('fifteen');
+  return recognizers;
 }

@@ -217,3 +217,55 @@ describe('TurnService turn log: why a message was read as it was', () => {
     expect(JSON.stringify(lines)).not.to.include('knife');
   });
 });
+
+describe('TurnService while the recognizers still load (after listening)', () => {
+  function loadingService() {
+    const conversation = realConversation();
+    let loaded = false;
+    let finish: () => void = () => undefined;
+    const loading = new Promise<void>((resolve) => {
+      finish = () => {
+        loaded = true;
+        resolve();
+      };
+    });
+    const turns = new TurnService({
+      dialogs: new Map([[conversation.dialogId, conversation]]),
+      defaultDialog: conversation.dialogId,
+      state: memory(),
+      ttlMinutes: 30,
+      log: () => undefined,
+      linkBase: 'http://localhost:3978',
+      now: () => TEST_NOW,
+      recognizers: () => undefined,
+      recognizersLoading: () => (loaded ? undefined : loading),
+    });
+    return { turns, finish };
+  }
+  const settled = async (promise: Promise<unknown>) => {
+    let done = false;
+    void promise.then(() => (done = true));
+    for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    return done;
+  };
+
+  it('a turn waits for them, then is answered as any later turn', async () => {
+    const { turns, finish } = loadingService();
+    const turn = turns.runTurn({ channel: 'webchat', conversationKey: 'w', input: say('hello') });
+    expect(await settled(turn)).to.equal(false);
+    finish();
+    expect(steps((await turn).activities)).to.deep.equal(['greeting', 'safe-now']);
+  });
+
+  it('an emergency does not wait: it gets the emergency reply at once', async () => {
+    const { turns } = loadingService();
+    const turn = turns.runTurn({
+      channel: 'webchat',
+      conversationKey: 'e',
+      input: say('he has a knife'),
+    });
+    expect(await settled(turn)).to.equal(true);
+    const reply = (await turn).activities.filter(isMessage);
+    expect(reply.map((a) => a.channelData.signpost.urgency)).to.include('emergency');
+  });
+});
