@@ -419,9 +419,15 @@ function answerQuestion(
 ): Next {
   const { block } = question;
   const chosen = input.choice !== undefined ? question.option(input.choice)?.value : undefined;
+  // An answer the person already gave while this question was interrupted ("my sister's
+  // husband hits her" got the urgent reply) stands: the next message is never met with the
+  // same question again.
   let answer = notSure
     ? UNSURE
-    : (chosen ?? question.answer(input.message, input.recognizers) ?? mentioned[block.slot]);
+    : (chosen ??
+      question.answer(input.message, input.recognizers) ??
+      mentioned[block.slot] ??
+      state.slots[block.slot]);
   fillUnknown(state.slots, mentioned);
   const learnt = Object.keys(mentioned).length > 0;
   // "kinda" at "are you safe right now?": when in doubt, treat it as "not sure".
