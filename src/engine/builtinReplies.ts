@@ -48,8 +48,8 @@ export function viewsFor(
  * known gives the services to call today. A rule that picks by place (the other nations)
  * gives that place's same-day list, open to everyone there; so a 15-year-old in Southend sees
  * Childline. A local area inside a nation (`urgentAreaWithin`: Southend, in England) gives its
- * own list, then the first line the person would be given in the rest of that nation: a man
- * in Southend sees SOS and the Men's Advice Line, never a helpline for women.
+ * own list, then the first line to call the person would be given in the rest of that
+ * nation: a man in Southend sees SOS and the Men's Advice Line, never a helpline for women.
  */
 function urgentIds(conversation: Conversation, slots: Slots): string[] {
   const routing = conversation.content.routing;
@@ -61,7 +61,15 @@ function urgentIds(conversation: Conversation, slots: Slots): string[] {
   const byPlace = rule && placeSlot !== undefined && placeSlot in rule.when;
   const within = placeSlot !== undefined ? routing.urgentAreaWithin[place] : undefined;
   if (byPlace && within !== undefined && placeSlot !== undefined && within !== place) {
-    const [rest] = urgentIds(conversation, { ...slots, [placeSlot]: within });
+    const others = urgentIds(conversation, { ...slots, [placeSlot]: within });
+    // A line to call today: the first of them with a number to call or text.
+    const callable = (id: string) =>
+      conversation.services
+        .get(id)
+        ?.offers.some((offer) =>
+          offer.contacts.some((c) => c.kind === 'phone' || c.kind === 'text'),
+        );
+    const rest = others.find(callable) ?? others[0];
     return [...new Set([...(own ?? rule.services), ...(rest ? [rest] : [])])];
   }
   const specific = rule && Object.keys(rule.when).length > 0 ? rule.services : undefined;
