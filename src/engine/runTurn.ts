@@ -521,7 +521,8 @@ function advance(
       const question = conversation.eligibilityBySlot.get(decision.slot);
       if (question) {
         state.step = question.block.question;
-        return { replies: [say.question(question)], state };
+        const spans = spanQuestion(conversation, state, question);
+        return { replies: [say.question(question, undefined, spans)], state };
       }
     } else {
       state.step = decision.rule.outcome;
