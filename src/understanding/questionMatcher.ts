@@ -58,6 +58,10 @@ export function createQuestionMatcher(
   const mentionPatterns = ordered
     .filter((option) => option.mentions.length > 0)
     .map((option) => ({ option, pattern: compilePhrases(option.mentions, {}, spellings) }));
+  // Phrases that win over every option's mentions, in the same order.
+  const firstPatterns = ordered
+    .filter((option) => option.mentionsFirst.length > 0)
+    .map((option) => ({ option, pattern: compilePhrases(option.mentionsFirst, {}, spellings) }));
 
   // Options are numbered 1..n as shown; "Not sure" is shown last, as n + 1.
   const byNumber = (n: number): string | undefined => {
@@ -80,7 +84,9 @@ export function createQuestionMatcher(
     forAge,
     option: (value) => block.options.find((option) => option.value === value),
     mention(text) {
-      const found = mentionPatterns.find(({ pattern }) => hasHit(pattern, text))?.option;
+      const found =
+        firstPatterns.find(({ pattern }) => hasHit(pattern, text))?.option ??
+        mentionPatterns.find(({ pattern }) => hasHit(pattern, text))?.option;
       if (found || yesValue) return found;
       const words = text.words.filter((word) => /[a-z0-9]/.test(word));
       const value = describedAs(words, exact) ?? leadingSelfDescription(words, exact);

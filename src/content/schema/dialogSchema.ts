@@ -16,6 +16,13 @@ export const optionSchema = z.object({
     .array(z.string().min(1))
     .default([])
     .describe('Phrases that fill this answer from free text at any step'),
+  mentionsFirst: z
+    .array(z.string().min(1))
+    .default([])
+    .describe(
+      "Phrases that fill this answer from free text even when another option's mentions are " +
+        "there too ('my mum hits me' is for me, though 'my mum' alone is someone else)",
+    ),
   sets: slotValues.optional().describe('Other answers this option implies'),
   next: id.optional().describe('Jump to this step or built-in reply instead of the next step'),
   years: z
