@@ -2,7 +2,9 @@ import type { UrgencyConcepts } from '../content/schema/urgencyConceptsSchema.js
 import type { urgencyExamplesSchema } from '../content/schema/urgencyExamplesSchema.js';
 import type { z } from 'zod';
 import type { UrgencyPhrases } from '../content/schema/urgencySchema.js';
+import { createTypoFixer } from './dangerTypos.js';
 import { createLinguisticLayer } from './linguisticLayer.js';
+import { createLexiconCheck, loadEnglish } from './readTokens.js';
 import { normaliseText, type SpellingMap } from './normaliseText.js';
 import { createPhraseLayer } from './phraseLayer.js';
 import { toWords, type Words } from './phraseMatcher.js';
@@ -74,12 +76,39 @@ export function semanticModelSource(content: UrgencyContent): string {
   return modelSourceHash([content.urgencyExamples, content.urgencyConcepts, content.urgency]);
 }
 
+/** Every word the urgency content uses: such a word is never read as a typo of another. */
+export function contentWords(content: UrgencyContent): Set<string> {
+  const words = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (typeof value === 'string') {
+      for (const word of value.toLowerCase().split(/[^a-z]+/)) if (word) words.add(word);
+    } else if (Array.isArray(value)) {
+      for (const item of value) walk(item);
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) {
+        walk(key);
+        walk(item);
+      }
+    }
+  };
+  walk([content.urgency, content.urgencyConcepts.concepts, content.urgencyExamples.examples]);
+  return words;
+}
+
 function readerFor(content: UrgencyContent) {
   const phrases = createPhraseLayer(content.urgency);
   const { spellings } = phrases;
   const linguistic = createLinguisticLayer(content.urgencyConcepts.concepts, spellings);
-  const readText = (text: string) => linguistic.read(toWords(normaliseText(text, spellings)));
-  return { phrases, spellings, linguistic, readText };
+  // Typos of danger words ("knif", "strangeld", "chokin") are read as the word meant, for
+  // every layer: the phrase lists, the frames and the examples all see the corrected word.
+  const fixTypos = createTypoFixer(
+    content.urgencyConcepts.concepts,
+    contentWords(content),
+    createLexiconCheck(loadEnglish()),
+  );
+  const readText = (text: string) =>
+    linguistic.read(fixTypos(toWords(normaliseText(text, spellings))));
+  return { phrases, spellings, linguistic, readText, fixTypos };
 }
 
 /**
@@ -166,7 +195,7 @@ export function createUrgencyDetector(
   layers: LayerChoice = ['phrases', 'linguistic', 'semantic'],
   options: DetectorOptions = {},
 ): UrgencyDetector {
-  const { phrases, spellings, linguistic, readText } = readerFor(content);
+  const { phrases, spellings, linguistic, readText, fixTypos } = readerFor(content);
   const built = fitting(content, options.semanticModel);
   const use = new Set(layers);
   const semantic = createSemanticLayer(
@@ -182,8 +211,9 @@ export function createUrgencyDetector(
     explainSemantic: (text) => semantic.explain(readText(text)),
     semanticModel: built ? 'built' : 'trained',
     detect(message) {
-      const words =
-        typeof message === 'string' ? toWords(normaliseText(message, spellings)) : message.words;
+      const words = fixTypos(
+        typeof message === 'string' ? toWords(normaliseText(message, spellings)) : message.words,
+      );
       // The phrase lists read up to 8 KB; the other layers read the first words only, so a
       // very long message costs no more than a long one (the floor still reads all of it).
       const reading = reads ? linguistic.read(firstWords(words, READ_WORDS)) : undefined;

@@ -16,11 +16,45 @@ export interface Token {
 export type English = ReturnType<typeof winkNLP>;
 
 let english: English | undefined;
+/** How many words wink's own lexicon holds: words it meets later get ids from here on. */
+let lexiconSize = 0;
 
 /** Loads wink-nlp's English model the first time it is needed, then shares it. */
 export function loadEnglish(): English {
-  english ??= winkNLP(model, ['pos']);
+  if (!english) {
+    english = winkNLP(model, ['pos']);
+    // A word no lexicon holds, read once on a fresh model, gets the first id after the lexicon.
+    const probe = english.readDoc('zqxjvkwq').tokens().out(english.its.uniqueId) as number[];
+    lexiconSize = probe[0] ?? 0;
+  }
   return english;
+}
+
+/**
+ * For each pair of a word as typed and the danger word it may be a typo of: true when the
+ * typed word is a real word of its own, in wink's English lexicon as typed ("skill", "chose",
+ * "stable") or by its dictionary form ("banged" is "bang", not a typo of "barged"). A form of
+ * the danger word itself ("stabed" read as "stab") is not a word of its own. Used only for
+ * the few words that look like a typo of a danger word, so its cost is paid rarely.
+ */
+export function createLexiconCheck(
+  nlp: English,
+): (pairs: { word: string; target: string }[]) => boolean[] {
+  const its = nlp.its;
+  return (pairs) => {
+    const doc = nlp.readDoc(pairs.flatMap((pair) => [pair.word, pair.target]).join(' '));
+    const ids = doc.tokens().out(its.uniqueId) as number[];
+    const lemmas = doc.tokens().out(its.lemma as never) as string[];
+    // wink may split a word; then the pair is not read as a typo.
+    if (ids.length !== pairs.length * 2) return pairs.map(() => true);
+    const lemmaIds = nlp.readDoc(lemmas.join(' ')).tokens().out(its.uniqueId) as number[];
+    return pairs.map((_, k) => {
+      if ((ids[2 * k] ?? 0) < lexiconSize) return true;
+      const lemma = lemmas[2 * k];
+      const known = lemmaIds.length === lemmas.length && (lemmaIds[2 * k] ?? 0) < lexiconSize;
+      return known && lemma !== lemmas[2 * k + 1];
+    });
+  };
 }
 
 /** Reads normalised words into tokens, one per word, in the same order. */
