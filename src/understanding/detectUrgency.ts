@@ -229,6 +229,13 @@ export function createUrgencyDetector(
             reading
               ? (i) => i < reading.tokens.length && linguistic.isOldAt(reading, i)
               : undefined,
+            // A hit that an idiom spills out of ("i am dead" in "im dead tired"); a phrase
+            // that holds a whole idiom ("he is kicking off") was written so on purpose.
+            reading
+              ? (start, end) =>
+                  (Boolean(reading.cancelled[end - 1]) && Boolean(reading.cancelled[end])) ||
+                  (Boolean(reading.cancelled[start]) && Boolean(reading.cancelled[start - 1]))
+              : undefined,
           ),
         );
       }

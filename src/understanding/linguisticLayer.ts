@@ -477,6 +477,7 @@ function readFrames(r: Reading): Finding[] {
   const harmWords = asserted(r, 'harm');
   const anyHarm = harmWords.length > 0 || asserted(r, 'weapon').length > 0;
 
+  const reassured = spansOf(r, 'reassured').some((s) => !r.negated[s.start]);
   // Someone here, near or coming: a person (or their vehicle) and a place, door or movement.
   for (const place of asserted(r, 'presence')) {
     const word = r.tokens[place.start]?.word ?? '';
@@ -498,6 +499,11 @@ function readFrames(r: Reading): Finding[] {
       (v) => sameSentence(r, v.start, place.start) && r.tokens[v.start - 1]?.word !== 'my',
     );
     if (!person && !vehicle) continue;
+    // "hes in the kitchen cooking, i can talk": someone at home, with the person saying they
+    // can talk or are safe, is not danger now (anything else in the message still counts).
+    if (reassured && spansOf(r, 'indoors').some((s) => sameClause(r, s.start, place.start))) {
+      continue;
+    }
     let when = whenAt(r, place.start);
     // "he sleeps in the spare room", "he sits outside in his car": the present simple of the
     // clause's verb is a habit, when nothing else in the sentence says when.
@@ -653,9 +659,14 @@ function readFrames(r: Reading): Finding[] {
   // alive"); a "not" before the saying is not ("he never said …").
   for (const threat of spansOf(r, 'threatSaid')) {
     if (r.cancelled[threat.start]) continue;
-    const said = speech.find(
-      (s) => s.end <= threat.start && sameSentence(r, s.start, threat.start) && saidBySomeone(s),
-    );
+    // Said before the words, or after them in the sentence ("youll be sorry, he texted").
+    const said =
+      speech.find(
+        (s) => s.end <= threat.start && sameSentence(r, s.start, threat.start) && saidBySomeone(s),
+      ) ??
+      speech.find(
+        (s) => s.start >= threat.end && sameSentence(r, s.start, threat.start) && saidBySomeone(s),
+      );
     if (!said) continue;
     if (r.negated[threat.start] && !negatorBetween(r, said.end, threat.start)) continue;
     if (isOld(whenOutside(r, threat.start, threat.start, threat.end)) || saidAsHabit(r, said)) {

@@ -2,7 +2,7 @@ import type { UrgencyPhrases } from '../content/schema/urgencySchema.js';
 import { CLAUSE_MARK, normaliseText, type SpellingMap } from './normaliseText.js';
 import {
   compilePhrases,
-  findHits,
+  findHitSpans,
   hasHit,
   type CompiledPhrases,
   type Words,
@@ -48,6 +48,11 @@ export interface PhraseLayer {
     words: Words,
     isNegated?: (wordIndex: number) => boolean,
     isOld?: (wordIndex: number) => boolean,
+    /**
+     * True when a word of the hit [wordIndex, end) is inside an idiom ("im dead tired": the
+     * hit "i am dead" ends inside "dead tired"), even when the hit starts with a subject.
+     */
+    inIdiom?: (wordIndex: number, end: number) => boolean,
   ): LayerVerdict;
   /** The spelling map the detector normalises with, shared by the other matchers. */
   spellings: SpellingMap;
@@ -99,19 +104,20 @@ export function createPhraseLayer(phrases: UrgencyPhrases): PhraseLayer {
 
   return {
     spellings,
-    detect(words, structuralNegation, isOld) {
-      const negated = (index: number) =>
+    detect(words, structuralNegation, isOld, inIdiom) {
+      const negated = (index: number, end: number) =>
         // A phrase that starts with someone doing something is never negated from outside.
-        !subjects.has(words.words[index] ?? '') &&
-        (structuralNegation ? structuralNegation(index) : isNegated(words.words, index));
+        (!subjects.has(words.words[index] ?? '') &&
+          (structuralNegation ? structuralNegation(index) : isNegated(words.words, index))) ||
+        Boolean(inIdiom?.(index, end));
       // A hit that counts: not negated. `old` stays true while every hit that counts sits in
       // a clause that speaks only of the past or a habit ("they always come back fine"); it is
       // set afresh for each category.
       let old: boolean;
       const matches = (phrases: CompiledPhrases, text: Words) => {
         let found = false;
-        for (const wordIndex of findHits(phrases, text)) {
-          if (negated(wordIndex)) continue;
+        for (const { start: wordIndex, end } of findHitSpans(phrases, text)) {
+          if (negated(wordIndex, end)) continue;
           found = true;
           if (!isOld?.(wordIndex)) old = false;
         }

@@ -148,18 +148,35 @@ export function compilePhrases(
 
 /** The indexes of the words at which a phrase matches. */
 export function findHits(phrases: CompiledPhrases, text: Words): number[] {
-  const hits: number[] = [];
+  return findHitSpans(phrases, text).map((hit) => hit.start);
+}
+
+/** Where phrases match: the words [start, end) of each hit, by its first word. */
+export function findHitSpans(
+  phrases: CompiledPhrases,
+  text: Words,
+): { start: number; end: number }[] {
+  const hits: { start: number; end: number }[] = [];
   const { words, starts } = text;
+  const endOf = (i: number, length: number) => {
+    let end = i + 1;
+    const stop = (starts[i] ?? 0) + length;
+    while (end < words.length && (starts[end] ?? Infinity) < stop) end += 1;
+    return end;
+  };
   for (let i = 0; i < words.length; i += 1) {
     const word = words[i] ?? '';
     const pattern = phrases.byFirstWord.get(word);
-    if (pattern && testAt(pattern, text.text, starts[i] ?? 0)) {
-      hits.push(i);
+    const length = pattern ? matchAt(pattern, text.text, starts[i] ?? 0) : -1;
+    if (length >= 0) {
+      hits.push({ start: i, end: endOf(i, length) });
       continue;
     }
     for (const { prefix, pattern: stemmed } of phrases.byPrefix) {
-      if (word.startsWith(prefix) && testAt(stemmed, text.text, starts[i] ?? 0)) {
-        hits.push(i);
+      if (!word.startsWith(prefix)) continue;
+      const stemmedLength = matchAt(stemmed, text.text, starts[i] ?? 0);
+      if (stemmedLength >= 0) {
+        hits.push({ start: i, end: endOf(i, stemmedLength) });
         break;
       }
     }
@@ -167,12 +184,13 @@ export function findHits(phrases: CompiledPhrases, text: Words): number[] {
   return hits;
 }
 
+function matchAt(pattern: RegExp, text: string, index: number): number {
+  pattern.lastIndex = index;
+  const match = pattern.exec(text);
+  return match ? match[0].length : -1;
+}
+
 /** True when any phrase matches anywhere in the text. */
 export function hasHit(phrases: CompiledPhrases, text: Words): boolean {
   return findHits(phrases, text).length > 0;
-}
-
-function testAt(pattern: RegExp, text: string, index: number): boolean {
-  pattern.lastIndex = index;
-  return pattern.test(text);
 }

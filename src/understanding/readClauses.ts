@@ -29,6 +29,8 @@ export interface Reading {
  * ("not answering" with a child taken, drink with the car and the kids), never on their own.
  */
 export const CUE_CONCEPTS: ReadonlySet<ConceptName> = new Set<ConceptName>([
+  'reassured',
+  'indoors',
   'trace',
   'circling',
   'hiding',

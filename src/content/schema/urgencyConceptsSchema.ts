@@ -60,6 +60,8 @@ export const conceptNames = [
   'habit',
   'doubt',
   'hypothetical',
+  'reassured',
+  'indoors',
   'idiomSubject',
   'idiom',
   'organisation',
