@@ -39,3 +39,29 @@ describe('urgency by kind: false alarms of the floor and idioms', () => {
     expect(levelOf('he will kill me if im late home')).to.equal('emergency');
   });
 });
+
+describe('urgency by kind: restraint, burns and strangulation now', () => {
+  it('held down, pinned, tied or sat on is an emergency; a pet or an idiom is not', () => {
+    expect(levelOf('hes holding me down and wont let go')).to.equal('emergency');
+    expect(levelOf('he has me pinned against the fridge')).to.equal('emergency');
+    expect(levelOf('shes tied my hands behind my back')).to.equal('emergency');
+    expect(levelOf('my husband is kneeling on my back')).to.equal('emergency');
+    expect(levelOf('hes locked my son in the shed')).to.equal('emergency');
+    expect(levelOf('the cat is sitting on me lol')).to.equal('routine');
+    expect(levelOf('my hands are tied at work till friday')).to.equal('routine');
+  });
+
+  it('burns done by someone are an emergency', () => {
+    expect(levelOf('he burnt me with a cigarette')).to.equal('emergency');
+    expect(levelOf('she pressed the iron on my arm')).to.equal('emergency');
+    expect(levelOf('he threw the kettle at me')).to.equal('emergency');
+  });
+
+  it('strangulation told in the present is now, with its advice; in the past it is urgent', () => {
+    const now = detector.detect('hes got his hands round my neck');
+    expect(now.level).to.equal('emergency');
+    expect(now.strangulation).to.equal(true);
+    expect(levelOf('his hands are around my throat')).to.equal('emergency');
+    expect(levelOf('he had his hands round my neck last year')).to.equal('urgent');
+  });
+});
