@@ -184,10 +184,10 @@ export function findHitSpans(
   return hits;
 }
 
+/** The length of a sticky pattern's match at index (test leaves lastIndex at its end), or -1. */
 function matchAt(pattern: RegExp, text: string, index: number): number {
   pattern.lastIndex = index;
-  const match = pattern.exec(text);
-  return match ? match[0].length : -1;
+  return pattern.test(text) ? pattern.lastIndex - index : -1;
 }
 
 /** True when any phrase matches anywhere in the text. */
