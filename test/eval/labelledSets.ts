@@ -65,6 +65,15 @@ export const labelledSets = {
     urgency: ['test/eval/held-out-5-urgency.yml'],
     routing: ['test/eval/held-out-5-routing.yml'],
   },
+  /**
+   * Blind, like the fifth: written by engineer h6 on 2026-12-02 (evening), before that
+   * session's tuning, without opening the detector's content, code, tests or the other sets.
+   * Its messages only with --show-held-out-6-misses.
+   */
+  heldOut6: {
+    urgency: ['test/eval/held-out-6-urgency.yml'],
+    routing: ['test/eval/held-out-6-routing.yml'],
+  },
 } as const;
 
 /** The flag that lets `npm run eval` print the blind fourth set's messages. */
@@ -73,6 +82,9 @@ export const showHeldOut4MissesFlag = '--show-held-out-4-misses';
 /** The flag that lets `npm run eval` print the blind fifth set's messages. */
 export const showHeldOut5MissesFlag = '--show-held-out-5-misses';
 
+/** The flag that lets `npm run eval` print the blind sixth set's messages. */
+export const showHeldOut6MissesFlag = '--show-held-out-6-misses';
+
 /**
  * The blind sets: what `npm run eval` calls each, and the flag that alone prints its messages.
  * labelledSets.test.ts checks each one's size and that it is evaluated blind.
@@ -80,4 +92,5 @@ export const showHeldOut5MissesFlag = '--show-held-out-5-misses';
 export const blindSets = [
   { set: 'heldOut4', title: 'FOURTH HELD-OUT set (blind)', flagName: 'showHeldOut4MissesFlag' },
   { set: 'heldOut5', title: 'FIFTH HELD-OUT set (blind)', flagName: 'showHeldOut5MissesFlag' },
+  { set: 'heldOut6', title: 'SIXTH HELD-OUT set (blind)', flagName: 'showHeldOut6MissesFlag' },
 ] as const;

@@ -6,6 +6,7 @@ import {
   readRoutingSet,
   showHeldOut4MissesFlag,
   showHeldOut5MissesFlag,
+  showHeldOut6MissesFlag,
   readUrgencySet,
   type RoutingCase,
   type UrgencyCase,
@@ -20,9 +21,9 @@ import { repliesAt, signpostFor, type Position } from './playConversation.js';
  * For each set it prints emergency recall, the false-alarm rate, urgent recall, routing
  * accuracy, what each layer finds on its own, and where the layers disagree.
  *
- * The FOURTH and FIFTH held-out sets are blind: only their counts are printed. Their misses
+ * The FOURTH, FIFTH and SIXTH held-out sets are blind: only their counts are printed. Their misses
  * and the messages the layers disagreed on are printed only with --show-held-out-4-misses
- * (--show-held-out-5-misses for the fifth), so that nobody tuning detection reads them.
+ * (--show-held-out-5-misses for the fifth, --show-held-out-6-misses for the sixth), so that nobody tuning detection reads them.
  */
 const conversation = compileConversation(loadContent());
 const levels: Urgency[] = ['routine', 'urgent', 'emergency'];
@@ -208,4 +209,8 @@ evaluate('FOURTH HELD-OUT set (blind)', heldOut4.urgency, heldOut4.routing, {
 const heldOut5 = read(labelledSets.heldOut5);
 evaluate('FIFTH HELD-OUT set (blind)', heldOut5.urgency, heldOut5.routing, {
   blind: showHeldOut5MissesFlag,
+});
+const heldOut6 = read(labelledSets.heldOut6);
+evaluate('SIXTH HELD-OUT set (blind)', heldOut6.urgency, heldOut6.routing, {
+  blind: showHeldOut6MissesFlag,
 });
